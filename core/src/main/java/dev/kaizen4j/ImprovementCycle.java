@@ -1,0 +1,444 @@
+package dev.kaizen4j;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kaizen4j.analysis.DefaultEffectivenessAnalyzer;
+import dev.kaizen4j.analysis.EffectivenessAnalyzer;
+import dev.kaizen4j.analysis.EffectivenessReport;
+import dev.kaizen4j.analysis.Finding;
+import dev.kaizen4j.analysis.TeamMetrics;
+import dev.kaizen4j.discussion.Facilitator;
+import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.discussion.RuleBasedFacilitator;
+import dev.kaizen4j.ledger.ImprovementLedger;
+import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.ledger.LedgerEntry;
+import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.model.Conversation;
+import dev.kaizen4j.model.TimeWindow;
+import dev.kaizen4j.proposal.CodeModification;
+import dev.kaizen4j.proposal.PromptRefinement;
+import dev.kaizen4j.proposal.Proposal;
+import dev.kaizen4j.proposal.ProposalGenerator;
+import dev.kaizen4j.proposal.RuleBasedProposalGenerator;
+import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.publish.PublishedChange;
+import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.ReviewDecision;
+import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.source.ConversationQuery;
+import dev.kaizen4j.source.ConversationSource;
+import dev.kaizen4j.source.SourceProblem;
+import dev.kaizen4j.team.TeamSpec;
+import dev.kaizen4j.validation.DefaultPromptValidator;
+import dev.kaizen4j.validation.JavaParserSafeCodeValidator;
+import dev.kaizen4j.validation.PromptValidator;
+import dev.kaizen4j.validation.SafeCodeValidator;
+import dev.kaizen4j.validation.ValidationResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One improvement cycle of a team: read its conversations, analyze them, discuss, propose, validate,
+ * de-duplicate, rate-limit and submit to humans, recording every step in the ledger.
+ *
+ * <pre>{@code
+ * ImprovementCycle cycle = ImprovementCycle.builder()
+ *         .team(TeamSpecLoader.load(Path.of("team.yaml")))
+ *         .source(JsonlConversationSource.of(Path.of("logs/")))
+ *         .backChannel(new FileBackChannel(Path.of(".kaizen4j/requests")))
+ *         .ledger(new FileImprovementLedger(Path.of(".kaizen4j/ledger.jsonl")))
+ *         .build();
+ * CycleResult result = cycle.run();
+ * }</pre>
+ *
+ * <p>Every stage has an offline default, so a cycle needs no network and no LLM. A cycle never
+ * changes an agent: code changes always wait for a human approval, and prompt changes are
+ * auto-approved only when the host opts in with {@link Builder#autoApprovePromptRefinements}.
+ * Running the cycle again on the same logs submits nothing new: proposals are identified by their
+ * fingerprint, and the ledger remembers every fingerprint it has seen.
+ */
+public final class ImprovementCycle {
+
+    /** How many skipped-input problems a result lists; all are counted. */
+    public static final int MAX_REPORTED_PROBLEMS = 100;
+
+    static final String AUTO_APPROVER = "policy:auto-approve-prompt-refinements";
+
+    private static final Logger log = LoggerFactory.getLogger(ImprovementCycle.class);
+
+    private final TeamSpec team;
+    private final ConversationSource source;
+    private final TimeWindow window;
+    private final EffectivenessAnalyzer analyzer;
+    private final Facilitator facilitator;
+    private final ProposalGenerator generator;
+    private final SafeCodeValidator codeValidator;
+    private final PromptValidator promptValidator;
+    private final BackChannel backChannel;
+    private final ImprovementLedger ledger;
+    private final @Nullable ChangePublisher publisher;
+    private final int maxSubmissionsPerCycle;
+    private final boolean autoApprovePromptRefinements;
+    private final Clock clock;
+
+    private ImprovementCycle(Builder builder) {
+        this.team = requireNonNull(builder.team, "team is required");
+        this.source = requireNonNull(builder.source, "source is required");
+        this.backChannel = requireNonNull(builder.backChannel, "backChannel is required");
+        this.window = builder.window;
+        this.analyzer = builder.analyzer;
+        this.facilitator = builder.facilitator;
+        this.generator = builder.generator;
+        this.codeValidator = builder.codeValidator;
+        this.promptValidator = builder.promptValidator;
+        this.ledger = builder.ledger;
+        this.publisher = builder.publisher;
+        this.maxSubmissionsPerCycle = builder.maxSubmissionsPerCycle;
+        this.autoApprovePromptRefinements = builder.autoApprovePromptRefinements;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one cycle: retries submissions that failed earlier, picks up decisions, analyzes the
+     * window, discusses, proposes and submits.
+     *
+     * @throws KaizenException when the source cannot be read at all (a missing log path, say);
+     *     malformed lines are skipped and reported in the result instead
+     */
+    public CycleResult run() {
+        Instant startedAt = clock.instant();
+        List<ProposalOutcome> retried = retryPendingSubmissions();
+        List<DecisionUpdate> decisions = syncDecisions();
+
+        List<SourceProblem> problems = new ArrayList<>();
+        AtomicLong problemCount = new AtomicLong();
+        EffectivenessReport report;
+        try (Stream<Conversation> conversations = source.conversations(new ConversationQuery(team.name(), window),
+                problem -> {
+                    if (problemCount.incrementAndGet() <= MAX_REPORTED_PROBLEMS) {
+                        problems.add(problem);
+                    }
+                })) {
+            report = analyzer.analyze(conversations, team);
+        }
+        ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback());
+        List<Proposal> proposals = generator.generate(report, plan, team);
+
+        List<ProposalOutcome> outcomes = new ArrayList<>();
+        Set<String> seenThisCycle = new HashSet<>();
+        int submissions = 0;
+        for (Proposal proposal : proposals) {
+            String requestId = ImprovementRequest.idFor(proposal);
+            ValidationResult validation = validate(proposal);
+            if (!validation.isAccepted()) {
+                recordRejection(proposal, report, plan, validation);
+                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.REJECTED_BY_VALIDATION, validation,
+                        null, String.join("; ", validation.violations().stream().map(Object::toString).toList())));
+                continue;
+            }
+            Optional<RequestRecord> known = ledger.findByFingerprint(proposal.fingerprint());
+            if (!seenThisCycle.add(proposal.fingerprint())
+                    || known.filter(r -> r.status() != RequestStatus.REJECTED_BY_VALIDATION).isPresent()) {
+                String note = known.map(r -> "already " + r.status().name().toLowerCase() + " as " + r.requestId())
+                        .orElse("proposed twice in this cycle");
+                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_DUPLICATE, validation, null,
+                        note));
+                continue;
+            }
+            if (submissions >= maxSubmissionsPerCycle) {
+                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_RATE_LIMITED, validation,
+                        null, "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle"));
+                continue;
+            }
+            submissions++;
+            ImprovementRequest request = request(proposal, report, plan);
+            ledger.append(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null));
+            outcomes.add(submit(request, validation));
+        }
+        return new CycleResult(team.name(), startedAt, clock.instant(), report, plan, outcomes, retried, decisions,
+                problems, problemCount.get());
+    }
+
+    /**
+     * Reads the back-channel's decisions on submitted requests, records them in the ledger and, when
+     * a {@link ChangePublisher} is configured, publishes approved changes. Also retries publishing
+     * approvals whose publication failed before.
+     */
+    public List<DecisionUpdate> syncDecisions() {
+        List<DecisionUpdate> updates = new ArrayList<>();
+        for (RequestRecord record : ledger.records()) {
+            if (!record.request().team().equals(team.name())) {
+                continue;
+            }
+            if (record.status() == RequestStatus.SUBMITTED && record.submission() != null) {
+                Optional<ReviewDecision> decision = decisionFor(record.submission());
+                if (decision.isEmpty()) {
+                    continue;
+                }
+                ledger.append(LedgerEntry.transition(clock.instant(), record, decision.get().verdict().status(),
+                        decision.get().notes().isBlank() ? null : decision.get().notes()).withDecision(decision.get()));
+                if (decision.get().verdict() == Verdict.APPROVED) {
+                    updates.add(publish(record.request(), decision.get()));
+                } else {
+                    updates.add(new DecisionUpdate(record.requestId(), decision.get(), null, null));
+                }
+            } else if (record.status() == RequestStatus.APPROVED && publisher != null && record.decision() != null) {
+                updates.add(publish(record.request(), record.decision()));
+            }
+        }
+        return updates;
+    }
+
+    private Optional<ReviewDecision> decisionFor(Submission submission) {
+        try {
+            return backChannel.decisionFor(submission);
+        } catch (RuntimeException failure) {
+            log.warn("Back-channel {} failed to read the decision on {}: {}", backChannel.name(),
+                    submission.requestId(), failure.toString());
+            return Optional.empty();
+        }
+    }
+
+    private DecisionUpdate publish(ImprovementRequest request, ReviewDecision approval) {
+        if (publisher == null) {
+            return new DecisionUpdate(request.id(), approval, null, null);
+        }
+        try {
+            PublishedChange published = publisher.publish(request, approval);
+            RequestRecord record = ledger.find(request.id()).orElseThrow();
+            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED,
+                    "published by " + published.publisher() + ": " + published.reference()));
+            return new DecisionUpdate(request.id(), approval, published, null);
+        } catch (RuntimeException failure) {
+            log.warn("Publishing approved request {} failed; it stays approved for a retry: {}", request.id(),
+                    failure.getMessage());
+            return new DecisionUpdate(request.id(), approval, null, failure.getMessage());
+        }
+    }
+
+    private List<ProposalOutcome> retryPendingSubmissions() {
+        List<ProposalOutcome> retried = new ArrayList<>();
+        for (RequestRecord record : ledger.records()) {
+            if (record.status() == RequestStatus.PENDING_SUBMISSION && record.request().team().equals(team.name())) {
+                retried.add(submit(record.request(), validate(record.request().proposal())));
+            }
+        }
+        return retried;
+    }
+
+    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation) {
+        Submission submission;
+        try {
+            submission = backChannel.submit(request);
+        } catch (RuntimeException failure) {
+            // The contract says channels return failures; a buggy channel must not stop the cycle.
+            log.warn("Back-channel {} threw while submitting {}", backChannel.name(), request.id(), failure);
+            submission = Submission.failed(backChannel.name(), request.id(), failure.toString(), true);
+        }
+        RequestRecord record = ledger.find(request.id()).orElseThrow();
+        if (!submission.isSubmitted()) {
+            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.PENDING_SUBMISSION,
+                    "submission to " + submission.channel() + " failed: " + submission.error()).withSubmission(submission));
+            return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.PENDING_SUBMISSION, validation,
+                    submission, "submission failed, kept for retry: " + submission.error());
+        }
+        ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.SUBMITTED,
+                "submitted to " + submission.channel()).withSubmission(submission));
+        if (autoApprovePromptRefinements && request.proposal() instanceof PromptRefinement) {
+            ReviewDecision approval = new ReviewDecision(Verdict.APPROVED, AUTO_APPROVER,
+                    "prompt refinements are auto-approved by the host's policy", clock.instant());
+            RequestRecord submitted = ledger.find(request.id()).orElseThrow();
+            ledger.append(LedgerEntry.transition(clock.instant(), submitted, RequestStatus.APPROVED, approval.notes())
+                    .withDecision(approval));
+            backChannel.statusChanged(submission, RequestStatus.APPROVED, approval.notes());
+            publish(request, approval);
+            return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.APPROVED, validation, submission,
+                    "submitted to " + submission.channel() + " and auto-approved");
+        }
+        return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUBMITTED, validation, submission,
+                "submitted to " + submission.channel() + (submission.link() == null ? "" : ": " + submission.link()));
+    }
+
+    private ValidationResult validate(Proposal proposal) {
+        if (proposal instanceof CodeModification code) {
+            return codeValidator.validate(code);
+        }
+        return promptValidator.validate((PromptRefinement) proposal);
+    }
+
+    private void recordRejection(Proposal proposal, EffectivenessReport report, ImprovementPlan plan,
+            ValidationResult validation) {
+        if (ledger.findByFingerprint(proposal.fingerprint()).isPresent()) {
+            return;
+        }
+        ledger.append(LedgerEntry.of(clock.instant(), request(proposal, report, plan),
+                RequestStatus.REJECTED_BY_VALIDATION,
+                String.join("; ", validation.violations().stream().map(Object::toString).toList())));
+    }
+
+    private List<String> reviewerFeedback() {
+        return ledger.records().stream()
+                .filter(record -> record.status() == RequestStatus.NEEDS_WORK && record.decision() != null)
+                .filter(record -> record.request().team().equals(team.name()))
+                .map(record -> record.requestId() + " (" + record.request().proposal().summary() + "): "
+                        + record.decision().notes())
+                .toList();
+    }
+
+    private ImprovementRequest request(Proposal proposal, EffectivenessReport report, ImprovementPlan plan) {
+        List<Finding> findings = report.findings().stream()
+                .filter(finding -> proposal.evidence().stream().anyMatch(e -> e.startsWith(finding.id())))
+                .toList();
+        if (findings.isEmpty()) {
+            findings = report.findingsFor(proposal.agent());
+        }
+        return new ImprovementRequest(ImprovementRequest.idFor(proposal), proposal.fingerprint(), team.name(),
+                ImprovementRequest.titleFor(proposal), proposal, findings, metricsSnapshot(report.metrics()),
+                plan.transcript(), clock.instant());
+    }
+
+    private static Map<String, Double> metricsSnapshot(TeamMetrics metrics) {
+        Map<String, Double> snapshot = new LinkedHashMap<>();
+        snapshot.put("tasks_total", (double) metrics.tasksTotal());
+        snapshot.put("success_rate", metrics.successRate());
+        snapshot.put("error_rate", metrics.errorRate());
+        snapshot.put("collaboration_score", metrics.collaborationScore());
+        snapshot.put("average_completion_seconds", metrics.averageCompletionSeconds());
+        snapshot.put("tool_error_rate", metrics.toolErrorRate());
+        return snapshot;
+    }
+
+    /** Settings for an {@link ImprovementCycle}. Team, source and back-channel are required. */
+    public static final class Builder {
+        private @Nullable TeamSpec team;
+        private @Nullable ConversationSource source;
+        private @Nullable BackChannel backChannel;
+        private TimeWindow window = TimeWindow.all();
+        private EffectivenessAnalyzer analyzer = DefaultEffectivenessAnalyzer.create();
+        private Facilitator facilitator = RuleBasedFacilitator.create();
+        private ProposalGenerator generator = new RuleBasedProposalGenerator();
+        private SafeCodeValidator codeValidator = new JavaParserSafeCodeValidator();
+        private PromptValidator promptValidator = new DefaultPromptValidator();
+        private ImprovementLedger ledger = new InMemoryImprovementLedger();
+        private @Nullable ChangePublisher publisher;
+        private int maxSubmissionsPerCycle = 5;
+        private boolean autoApprovePromptRefinements;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The team to improve; its name selects the conversations. Required. */
+        public Builder team(TeamSpec team) {
+            this.team = requireNonNull(team, "team");
+            return this;
+        }
+
+        /** Where the team's conversations come from. Required. */
+        public Builder source(ConversationSource source) {
+            this.source = requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Where requests go for human review. Required. */
+        public Builder backChannel(BackChannel backChannel) {
+            this.backChannel = requireNonNull(backChannel, "backChannel");
+            return this;
+        }
+
+        /** The tasks to analyze, by start time. Default: all. */
+        public Builder window(TimeWindow window) {
+            this.window = requireNonNull(window, "window");
+            return this;
+        }
+
+        /** Default: {@link DefaultEffectivenessAnalyzer}. */
+        public Builder analyzer(EffectivenessAnalyzer analyzer) {
+            this.analyzer = requireNonNull(analyzer, "analyzer");
+            return this;
+        }
+
+        /** Default: {@link RuleBasedFacilitator}. */
+        public Builder facilitator(Facilitator facilitator) {
+            this.facilitator = requireNonNull(facilitator, "facilitator");
+            return this;
+        }
+
+        /** Default: {@link RuleBasedProposalGenerator}. */
+        public Builder proposalGenerator(ProposalGenerator generator) {
+            this.generator = requireNonNull(generator, "generator");
+            return this;
+        }
+
+        /** Default: {@link JavaParserSafeCodeValidator}. */
+        public Builder codeValidator(SafeCodeValidator codeValidator) {
+            this.codeValidator = requireNonNull(codeValidator, "codeValidator");
+            return this;
+        }
+
+        /** Default: {@link DefaultPromptValidator}. */
+        public Builder promptValidator(PromptValidator promptValidator) {
+            this.promptValidator = requireNonNull(promptValidator, "promptValidator");
+            return this;
+        }
+
+        /** The outbox and audit trail. Default: in memory, which forgets fingerprints between runs. */
+        public Builder ledger(ImprovementLedger ledger) {
+            this.ledger = requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /** Publishes approved changes (pull requests, patches). Default: none. */
+        public Builder changePublisher(ChangePublisher publisher) {
+            this.publisher = requireNonNull(publisher, "publisher");
+            return this;
+        }
+
+        /** At most this many new requests are submitted per run; the rest wait. Default 5. */
+        public Builder maxSubmissionsPerCycle(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxSubmissionsPerCycle must not be negative: " + max);
+            }
+            this.maxSubmissionsPerCycle = max;
+            return this;
+        }
+
+        /**
+         * Whether prompt refinements are approved without a human once submitted. Code changes always
+         * need a human. Default false.
+         */
+        public Builder autoApprovePromptRefinements(boolean autoApprove) {
+            this.autoApprovePromptRefinements = autoApprove;
+            return this;
+        }
+
+        /** Default: the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public ImprovementCycle build() {
+            return new ImprovementCycle(this);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kaizen4j.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the analysis of a team's conversations found.
+ *
+ * @param team the team
+ * @param metrics team metrics over the window
+ * @param agents per-agent metrics, by agent name
+ * @param findings findings, most severe first
+ * @param attributions one per failed task that could be attributed, in log order
+ * @param ranking agents that need improvement, most in need first
+ */
+public record EffectivenessReport(
+        String team,
+        TeamMetrics metrics,
+        List<AgentMetrics> agents,
+        List<Finding> findings,
+        List<FailureAttribution> attributions,
+        List<AgentRanking> ranking) {
+
+    public EffectivenessReport {
+        requireNonNull(team, "team");
+        requireNonNull(metrics, "metrics");
+        agents = List.copyOf(agents);
+        findings = List.copyOf(findings);
+        attributions = List.copyOf(attributions);
+        ranking = List.copyOf(ranking);
+    }
+
+    public Optional<AgentMetrics> agent(String name) {
+        return agents.stream().filter(agent -> agent.agent().equals(name)).findFirst();
+    }
+
+    /** The findings that name {@code agent}. */
+    public List<Finding> findingsFor(String agent) {
+        return findings.stream().filter(finding -> finding.concerns(agent)).toList();
+    }
+
+    /** The failures attributed to {@code agent}. */
+    public List<FailureAttribution> attributionsTo(String agent) {
+        return attributions.stream().filter(attribution -> attribution.agent().equals(agent)).toList();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.kaizen4j.proposal;
+
+import dev.kaizen4j.analysis.EffectivenessReport;
+import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.team.TeamSpec;
+import java.util.List;
+
+/**
+ * Turns a report and the plan from the discussion into concrete proposals. Every proposal still
+ * passes validation, de-duplication, rate limits and human review before anything changes.
+ */
+@FunctionalInterface
+public interface ProposalGenerator {
+
+    List<Proposal> generate(EffectivenessReport report, ImprovementPlan plan, TeamSpec team);
+}

@@ -1,0 +1,191 @@
+package dev.kaizen4j.proposal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
+import dev.kaizen4j.analysis.EffectivenessReport;
+import dev.kaizen4j.analysis.Finding;
+import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.discussion.PlannedImprovement;
+import dev.kaizen4j.team.AgentSpec;
+import dev.kaizen4j.team.PromptField;
+import dev.kaizen4j.team.TeamSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline proposal generator. For each planned improvement it writes:
+ * <ul>
+ *   <li>a {@link PromptRefinement} of the agent's system prompt that appends one instruction per
+ *       finding about the agent (a missed check, a tool that keeps failing, repeated messages), under a
+ *       "Lessons from past tasks" heading; the rates and task ids go into the rationale, not the prompt,
+ *       so the same lesson keeps the same fingerprint from one cycle to the next;</li>
+ *   <li>a {@link CodeModification} ({@link ModificationCategory#ADJUST_PARAMETERS}) when a tool the
+ *       agent calls keeps failing and the agent's source declares a retry limit below
+ *       {@value #RETRIES_TO_PROPOSE} (a field named like {@code MAX_RETRIES} or {@code maxSearchRetries}).</li>
+ * </ul>
+ */
+public final class RuleBasedProposalGenerator implements ProposalGenerator {
+
+    static final int RETRIES_TO_PROPOSE = 2;
+    static final String LESSONS_HEADING = "Lessons from past tasks:";
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBasedProposalGenerator.class);
+    private static final Pattern RETRY_FIELD = Pattern.compile("(?i)max_?\\w*_?retr(y|ies)|\\w*retr(y|ies)_?(limit|count|max)?");
+
+    @Override
+    public List<Proposal> generate(EffectivenessReport report, ImprovementPlan plan, TeamSpec team) {
+        requireNonNull(report, "report");
+        requireNonNull(plan, "plan");
+        requireNonNull(team, "team");
+        List<Proposal> proposals = new ArrayList<>();
+        for (PlannedImprovement improvement : plan.improvements()) {
+            List<Finding> findings = report.findings().stream()
+                    .filter(finding -> improvement.findingIds().contains(finding.id()))
+                    .toList();
+            promptRefinement(team, improvement, findings, report).ifPresent(proposals::add);
+            for (Finding finding : findings) {
+                if (finding.kind().equals("tool-errors")) {
+                    retryLimitChange(team, improvement.agent(), finding).ifPresent(proposals::add);
+                }
+            }
+        }
+        return proposals;
+    }
+
+    private Optional<Proposal> promptRefinement(
+            TeamSpec team, PlannedImprovement improvement, List<Finding> findings, EffectivenessReport report) {
+        AgentSpec agent = team.agentOrNamed(improvement.agent());
+        String current = agent.systemPrompt();
+        if (current.isBlank()) {
+            log.info("No system prompt known for {}: describe it in the team spec to receive prompt refinements",
+                    agent.name());
+            return Optional.empty();
+        }
+        Set<String> lessons = new LinkedHashSet<>();
+        for (Finding finding : findings) {
+            lesson(finding).ifPresent(lessons::add);
+        }
+        if (lessons.isEmpty() && !report.attributionsTo(agent.name()).isEmpty()) {
+            lessons.add("Before you report a task as done, check your output against every requirement of the"
+                    + " task and tell the manager about anything you could not do.");
+        }
+        lessons.removeIf(current::contains);
+        if (lessons.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder proposed = new StringBuilder(current.stripTrailing());
+        if (!current.contains(LESSONS_HEADING)) {
+            proposed.append("\n\n").append(LESSONS_HEADING);
+        }
+        lessons.forEach(lesson -> proposed.append("\n- ").append(lesson));
+        proposed.append('\n');
+        String rationale = rationale(agent.name(), findings, report);
+        return Optional.of(new PromptRefinement(team.name(), agent.name(), PromptField.SYSTEM_PROMPT, current,
+                proposed.toString(), rationale, improvement.evidence()));
+    }
+
+    private static Optional<String> lesson(Finding finding) {
+        String subject = finding.id().substring(finding.id().indexOf(':') + 1);
+        return switch (finding.kind()) {
+            case "check" -> Optional.of("Meet this team requirement in every applicable task: "
+                    + requirement(finding) + ". Check your final output for it before you hand it in.");
+            case "tool-errors" -> Optional.of("When the " + subject + " tool fails, retry once with a narrower or"
+                    + " rephrased request; if it fails again, say so explicitly, continue with what you have,"
+                    + " and tell the manager what is missing instead of giving up.");
+            case "repetition" -> Optional.of("Do not send the same message twice in a task; if you are stuck,"
+                    + " say what blocks you and ask the manager for direction.");
+            default -> Optional.empty();
+        };
+    }
+
+    private static String requirement(Finding finding) {
+        String title = finding.title();
+        int open = title.indexOf('\'');
+        int close = title.indexOf('\'', open + 1);
+        return open >= 0 && close > open ? title.substring(open + 1, close) : title;
+    }
+
+    private static String rationale(String agent, List<Finding> findings, EffectivenessReport report) {
+        StringBuilder rationale = new StringBuilder();
+        for (Finding finding : findings) {
+            rationale.append(finding.title());
+            if (!finding.evidence().isEmpty()) {
+                rationale.append(" (e.g. ").append(String.join(", ",
+                        finding.evidence().stream().map(e -> e.taskId()).distinct().limit(3).toList())).append(')');
+            }
+            rationale.append(". ");
+        }
+        int failures = report.attributionsTo(agent).size();
+        if (failures > 0) {
+            rationale.append(String.format(Locale.ROOT, "%d of %d failed tasks were attributed to %s.", failures,
+                    report.attributions().size(), agent));
+        }
+        return rationale.toString().trim();
+    }
+
+    private Optional<Proposal> retryLimitChange(TeamSpec team, String agent, Finding finding) {
+        Optional<Path> source = team.sourcePath(agent);
+        if (source.isEmpty() || !Files.isRegularFile(source.get())) {
+            return Optional.empty();
+        }
+        String current;
+        try {
+            current = Files.readString(source.get(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            log.warn("Cannot read the source of {} at {}: {}", agent, source.get(), unreadable.getMessage());
+            return Optional.empty();
+        }
+        ParseResult<CompilationUnit> parsed = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(current);
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return Optional.empty();
+        }
+        CompilationUnit unit = LexicalPreservingPrinter.setup(parsed.getResult().get());
+        boolean changed = false;
+        String changedField = null;
+        int previous = 0;
+        for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
+            for (VariableDeclarator variable : field.getVariables()) {
+                if (RETRY_FIELD.matcher(variable.getNameAsString()).matches()
+                        && variable.getInitializer().filter(IntegerLiteralExpr.class::isInstance).isPresent()) {
+                    IntegerLiteralExpr value = variable.getInitializer().get().asIntegerLiteralExpr();
+                    Number number = value.asNumber();
+                    if (number.intValue() < RETRIES_TO_PROPOSE) {
+                        previous = number.intValue();
+                        value.setValue(Integer.toString(RETRIES_TO_PROPOSE));
+                        changedField = variable.getNameAsString();
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        String proposed = LexicalPreservingPrinter.print(unit);
+        String file = team.agent(agent).map(AgentSpec::sourceFile).orElse(source.get().toString());
+        String rationale = finding.title() + ". " + changedField + " is " + previous + ", so one transient failure"
+                + " fails the step; allowing " + RETRIES_TO_PROPOSE + " retries absorbs timeouts and rate limits.";
+        return Optional.of(new CodeModification(team.name(), agent, file, current, proposed, rationale,
+                ModificationCategory.ADJUST_PARAMETERS, List.of(finding.id())));
+    }
+}

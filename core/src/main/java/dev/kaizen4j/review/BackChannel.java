@@ -1,0 +1,39 @@
+package dev.kaizen4j.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes improvement requests to humans and reads their decisions back. Implementations exist for
+ * files (in core), Slack, GitHub and Supabase; {@link #composite(BackChannel...)} fans a request
+ * out to several.
+ *
+ * <p>Contract for implementers:
+ * <ul>
+ *   <li>{@link #submit} is idempotent on {@link ImprovementRequest#fingerprint()}: submitting the
+ *       same request again returns the existing submission and creates nothing new;</li>
+ *   <li>no method throws for a failure of the channel (network, authentication, rate limit): a
+ *       failed submission is a {@link Submission#failed failed Submission}, a decision that cannot
+ *       be read is an empty Optional, logged;</li>
+ *   <li>secrets (tokens, keys) never appear in what is sent or logged.</li>
+ * </ul>
+ */
+public interface BackChannel {
+
+    /** A short, stable name such as {@code file}, {@code slack} or {@code github}. */
+    String name();
+
+    /** Puts the request in front of humans, or says why it could not. */
+    Submission submit(ImprovementRequest request);
+
+    /** The decision humans made on a submitted request; empty while nobody has decided. */
+    Optional<ReviewDecision> decisionFor(Submission submission);
+
+    /** Tells the channel about a later change of the request's status, for channels that show it. */
+    default void statusChanged(Submission submission, RequestStatus status, String note) {}
+
+    /** A back-channel submitting every request to each of {@code channels}, in order. */
+    static BackChannel composite(BackChannel... channels) {
+        return new CompositeBackChannel(List.of(channels));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.kaizen4j.review;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.internal.AtomicFiles;
+import dev.kaizen4j.internal.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default back-channel: each request becomes {@code <id>.json} (the request) and
+ * {@code <id>.md} (rationale, evidence and diff for humans) in a directory; a reviewer decides by
+ * writing {@code <id>.decision.json}, normally through {@link #decide} or {@code kaizen4j review}.
+ */
+public final class FileBackChannel implements BackChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(FileBackChannel.class);
+    private static final String REQUEST = ".json";
+    private static final String DECISION = ".decision.json";
+
+    private final Path directory;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+
+    /**
+     * @param directory where requests and decisions are kept; created when needed
+     * @param clock the clock decisions are dated with
+     */
+    public FileBackChannel(Path directory, Clock clock) {
+        this.directory = requireNonNull(directory, "directory");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    public FileBackChannel(Path directory) {
+        this(directory, Clock.systemUTC());
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public Submission submit(ImprovementRequest request) {
+        requireNonNull(request, "request");
+        Path requestFile = directory.resolve(request.id() + REQUEST);
+        Path markdownFile = directory.resolve(request.id() + ".md");
+        try {
+            if (Files.exists(requestFile)) {
+                ImprovementRequest existing = json.readValue(requestFile.toFile(), ImprovementRequest.class);
+                if (existing.fingerprint().equals(request.fingerprint())) {
+                    return Submission.submitted(name(), request.id(), requestFile.getFileName().toString(),
+                            markdownFile.toString());
+                }
+                return Submission.failed(name(), request.id(), "another request already uses the id " + request.id()
+                        + " in " + directory, false);
+            }
+            Files.createDirectories(directory);
+            AtomicFiles.write(markdownFile, "# " + request.title() + "\n\n" + RequestMarkdown.render(request));
+            AtomicFiles.write(requestFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(request));
+            return Submission.submitted(name(), request.id(), requestFile.getFileName().toString(), markdownFile.toString());
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Could not write request {} to {}: {}", request.id(), directory, failure.toString());
+            return Submission.failed(name(), request.id(), "cannot write to " + directory + ": " + failure.getMessage(), true);
+        }
+    }
+
+    @Override
+    public Optional<ReviewDecision> decisionFor(Submission submission) {
+        Path decisionFile = directory.resolve(submission.requestId() + DECISION);
+        if (!Files.exists(decisionFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(decisionFile.toFile(), ReviewDecision.class));
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Ignoring unreadable decision file {}: {}", decisionFile, unreadable.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The requests held in the directory, oldest first. */
+    public List<ImprovementRequest> requests() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<ImprovementRequest> requests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(FileBackChannel::isRequestFile).sorted().toList()) {
+                requests.add(json.readValue(file.toFile(), ImprovementRequest.class));
+            }
+        } catch (IOException unreadable) {
+            throw KaizenException.invalidInput("cannot read requests in " + directory + ": " + unreadable.getMessage(),
+                    unreadable);
+        }
+        requests.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        return requests;
+    }
+
+    /** The request with this id, if the directory holds it. */
+    public Optional<ImprovementRequest> request(String requestId) {
+        Path file = directory.resolve(requestId + REQUEST);
+        if (!isSafeId(requestId) || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(file.toFile(), ImprovementRequest.class));
+        } catch (IOException unreadable) {
+            throw KaizenException.invalidInput("cannot read request " + file + ": " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    /**
+     * Records a reviewer's decision on a request held in the directory.
+     *
+     * @throws KaizenException if no such request exists
+     */
+    public ReviewDecision decide(String requestId, Verdict verdict, String reviewer, String notes) {
+        requireNonNull(verdict, "verdict");
+        if (request(requestId).isEmpty()) {
+            throw KaizenException.invalidInput("no request '" + requestId + "' in " + directory);
+        }
+        ReviewDecision decision = new ReviewDecision(verdict, reviewer, notes, clock.instant());
+        try {
+            AtomicFiles.write(directory.resolve(requestId + DECISION),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(decision));
+        } catch (IOException failure) {
+            throw new KaizenException(KaizenException.Kind.RETRIABLE,
+                    "cannot write the decision on " + requestId + " to " + directory + ": " + failure.getMessage(), failure);
+        }
+        return decision;
+    }
+
+    private static boolean isRequestFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(REQUEST) && !name.endsWith(DECISION);
+    }
+
+    private static boolean isSafeId(String id) {
+        return !id.isEmpty() && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')
+                && !id.contains("..");
+    }
+}

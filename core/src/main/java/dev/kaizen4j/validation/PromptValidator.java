@@ -1,0 +1,18 @@
+package dev.kaizen4j.validation;
+
+import dev.kaizen4j.proposal.PromptRefinement;
+
+/** Checks prompt refinements: not empty, bounded, placeholders kept, no secrets, no unsafe instructions. */
+@FunctionalInterface
+public interface PromptValidator {
+
+    /**
+     * @param currentPrompt the prompt as it is
+     * @param proposedPrompt the prompt as proposed
+     */
+    ValidationResult validate(String currentPrompt, String proposedPrompt);
+
+    default ValidationResult validate(PromptRefinement refinement) {
+        return validate(refinement.current(), refinement.proposed());
+    }
+}

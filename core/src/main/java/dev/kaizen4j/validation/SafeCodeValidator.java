@@ -1,0 +1,34 @@
+package dev.kaizen4j.validation;
+
+import dev.kaizen4j.proposal.CodeModification;
+
+/**
+ * Decides whether a proposed code change may be shown to a human at all. Proposals come from
+ * analysis of logs anyone could have written into, so implementations treat every proposal as
+ * hostile and never throw: a proposal they cannot understand is rejected.
+ */
+@FunctionalInterface
+public interface SafeCodeValidator {
+
+    /**
+     * Compares {@code proposedSource} with {@code currentSource} and returns every violation.
+     *
+     * @param currentSource the file as it is, or an empty string for a new file
+     * @param proposedSource the file as proposed
+     */
+    ValidationResult validate(String currentSource, String proposedSource);
+
+    /**
+     * Validates a modification, also rejecting it when it does not fit the category it declares.
+     */
+    default ValidationResult validate(CodeModification modification) {
+        ValidationResult result = validate(modification.currentCode(), modification.proposedCode());
+        if (result.isAccepted() && !result.categories().isEmpty()
+                && !result.categories().contains(modification.category())) {
+            return ValidationResult.rejected(java.util.List.of(new Violation("category-mismatch",
+                    "the change declares " + modification.category().key() + " but its edits are classified as "
+                            + result.categories(), 0, 0, "")));
+        }
+        return result;
+    }
+}
