@@ -22,7 +22,6 @@ import dev.kaizen4j.proposal.Proposal;
 import dev.kaizen4j.proposal.ProposalGenerator;
 import dev.kaizen4j.proposal.RuleBasedProposalGenerator;
 import dev.kaizen4j.publish.ChangePublisher;
-import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
@@ -96,6 +95,7 @@ public final class ImprovementCycle {
     private final int maxSubmissionsPerCycle;
     private final boolean autoApprovePromptRefinements;
     private final Clock clock;
+    private final DecisionSync decisionSync;
 
     private ImprovementCycle(Builder builder) {
         this.team = requireNonNull(builder.team, "team is required");
@@ -112,6 +112,7 @@ public final class ImprovementCycle {
         this.maxSubmissionsPerCycle = builder.maxSubmissionsPerCycle;
         this.autoApprovePromptRefinements = builder.autoApprovePromptRefinements;
         this.clock = builder.clock;
+        this.decisionSync = new DecisionSync(ledger, backChannel, publisher, clock);
     }
 
     public static Builder builder() {
@@ -180,60 +181,12 @@ public final class ImprovementCycle {
     }
 
     /**
-     * Reads the back-channel's decisions on submitted requests, records them in the ledger and, when
-     * a {@link ChangePublisher} is configured, publishes approved changes. Also retries publishing
-     * approvals whose publication failed before.
+     * Reads the back-channel's decisions on this team's submitted requests, records them in the
+     * ledger and, when a {@link ChangePublisher} is configured, publishes approved changes (also
+     * retrying publications that failed before).
      */
     public List<DecisionUpdate> syncDecisions() {
-        List<DecisionUpdate> updates = new ArrayList<>();
-        for (RequestRecord record : ledger.records()) {
-            if (!record.request().team().equals(team.name())) {
-                continue;
-            }
-            if (record.status() == RequestStatus.SUBMITTED && record.submission() != null) {
-                Optional<ReviewDecision> decision = decisionFor(record.submission());
-                if (decision.isEmpty()) {
-                    continue;
-                }
-                ledger.append(LedgerEntry.transition(clock.instant(), record, decision.get().verdict().status(),
-                        decision.get().notes().isBlank() ? null : decision.get().notes()).withDecision(decision.get()));
-                if (decision.get().verdict() == Verdict.APPROVED) {
-                    updates.add(publish(record.request(), decision.get()));
-                } else {
-                    updates.add(new DecisionUpdate(record.requestId(), decision.get(), null, null));
-                }
-            } else if (record.status() == RequestStatus.APPROVED && publisher != null && record.decision() != null) {
-                updates.add(publish(record.request(), record.decision()));
-            }
-        }
-        return updates;
-    }
-
-    private Optional<ReviewDecision> decisionFor(Submission submission) {
-        try {
-            return backChannel.decisionFor(submission);
-        } catch (RuntimeException failure) {
-            log.warn("Back-channel {} failed to read the decision on {}: {}", backChannel.name(),
-                    submission.requestId(), failure.toString());
-            return Optional.empty();
-        }
-    }
-
-    private DecisionUpdate publish(ImprovementRequest request, ReviewDecision approval) {
-        if (publisher == null) {
-            return new DecisionUpdate(request.id(), approval, null, null);
-        }
-        try {
-            PublishedChange published = publisher.publish(request, approval);
-            RequestRecord record = ledger.find(request.id()).orElseThrow();
-            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED,
-                    "published by " + published.publisher() + ": " + published.reference()));
-            return new DecisionUpdate(request.id(), approval, published, null);
-        } catch (RuntimeException failure) {
-            log.warn("Publishing approved request {} failed; it stays approved for a retry: {}", request.id(),
-                    failure.getMessage());
-            return new DecisionUpdate(request.id(), approval, null, failure.getMessage());
-        }
+        return decisionSync.syncTeam(team.name());
     }
 
     private List<ProposalOutcome> retryPendingSubmissions() {
@@ -271,7 +224,7 @@ public final class ImprovementCycle {
             ledger.append(LedgerEntry.transition(clock.instant(), submitted, RequestStatus.APPROVED, approval.notes())
                     .withDecision(approval));
             backChannel.statusChanged(submission, RequestStatus.APPROVED, approval.notes());
-            publish(request, approval);
+            decisionSync.publish(request, approval);
             return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.APPROVED, validation, submission,
                     "submitted to " + submission.channel() + " and auto-approved");
         }

@@ -16,23 +16,34 @@ import java.util.Locale;
 /**
  * The offline facilitator: a scripted discussion driven by the report's ranking. The manager opens
  * with the metrics, each ranked agent reflects on the findings and failures attributed to it, and
- * the manager closes with one planned improvement per ranked agent, most in need first.
+ * the manager closes with one planned improvement per ranked agent, most in need first. Agents that
+ * no finding names and that carry less than a minimum of (confidence-weighted) failure blame are
+ * left alone.
  */
 public final class RuleBasedFacilitator implements Facilitator {
 
     private final int maxImprovements;
+    private final double minimumBlame;
 
-    /** @param maxImprovements how many agents the plan addresses at most */
-    public RuleBasedFacilitator(int maxImprovements) {
+    /**
+     * @param maxImprovements how many agents the plan addresses at most
+     * @param minimumBlame the summed confidence of attributed failures an agent needs to be addressed
+     *     when no finding names it
+     */
+    public RuleBasedFacilitator(int maxImprovements, double minimumBlame) {
         if (maxImprovements < 1) {
             throw new IllegalArgumentException("maxImprovements must be positive: " + maxImprovements);
         }
+        if (minimumBlame < 0) {
+            throw new IllegalArgumentException("minimumBlame must not be negative: " + minimumBlame);
+        }
         this.maxImprovements = maxImprovements;
+        this.minimumBlame = minimumBlame;
     }
 
-    /** A facilitator addressing at most three agents per cycle. */
+    /** A facilitator addressing at most three agents per cycle, each with a finding or a failure's worth of blame. */
     public static RuleBasedFacilitator create() {
-        return new RuleBasedFacilitator(3);
+        return new RuleBasedFacilitator(3, 1.0);
     }
 
     @Override
@@ -68,6 +79,11 @@ public final class RuleBasedFacilitator implements Facilitator {
             String agent = ranked.agent();
             List<Finding> findings = report.findingsFor(agent);
             List<FailureAttribution> failures = report.attributionsTo(agent);
+            double blame = failures.stream().mapToDouble(FailureAttribution::confidence).sum();
+            if (findings.isEmpty() && blame < minimumBlame) {
+                // A stray low-confidence attribution is not enough to change an agent's prompt.
+                continue;
+            }
             transcript.add(new DiscussionTurn(agent, reflection(agent, findings, failures)));
             List<String> evidence = new ArrayList<>();
             findings.forEach(finding -> evidence.add(finding.id() + ": " + finding.title()));

@@ -85,8 +85,9 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
             lesson(finding).ifPresent(lessons::add);
         }
         if (lessons.isEmpty() && !report.attributionsTo(agent.name()).isEmpty()) {
+            String escalateTo = agent.name().equals(team.manager()) ? "the requester" : "the manager";
             lessons.add("Before you report a task as done, check your output against every requirement of the"
-                    + " task and tell the manager about anything you could not do.");
+                    + " task and tell " + escalateTo + " about anything you could not do.");
         }
         lessons.removeIf(current::contains);
         if (lessons.isEmpty()) {
@@ -97,7 +98,9 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
             proposed.append("\n\n").append(LESSONS_HEADING);
         }
         lessons.forEach(lesson -> proposed.append("\n- ").append(lesson));
-        proposed.append('\n');
+        if (current.endsWith("\n")) {
+            proposed.append('\n');
+        }
         String rationale = rationale(agent.name(), findings, report);
         return Optional.of(new PromptRefinement(team.name(), agent.name(), PromptField.SYSTEM_PROMPT, current,
                 proposed.toString(), rationale, improvement.evidence()));

@@ -1,11 +1,13 @@
 package dev.kaizen4j.verify;
 
 import dev.kaizen4j.analysis.EffectivenessReport;
-import dev.kaizen4j.review.ImprovementRequest;
 
-/** Decides, from the team's reports before and after an implemented change, whether it helped. */
+/**
+ * Decides, from the team's reports over a window before and a window after a change went live,
+ * whether the change helped.
+ */
 @FunctionalInterface
 public interface ImprovementVerifier {
 
-    VerificationResult verify(ImprovementRequest request, EffectivenessReport before, EffectivenessReport after);
+    VerificationResult verify(EffectivenessReport before, EffectivenessReport after);
 }

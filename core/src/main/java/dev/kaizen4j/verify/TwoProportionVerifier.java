@@ -2,7 +2,6 @@ package dev.kaizen4j.verify;
 
 import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.analysis.TeamMetrics;
-import dev.kaizen4j.review.ImprovementRequest;
 import java.util.Locale;
 
 /**
@@ -27,7 +26,7 @@ public final class TwoProportionVerifier implements ImprovementVerifier {
     }
 
     @Override
-    public VerificationResult verify(ImprovementRequest request, EffectivenessReport before, EffectivenessReport after) {
+    public VerificationResult verify(EffectivenessReport before, EffectivenessReport after) {
         TeamMetrics b = before.metrics();
         TeamMetrics a = after.metrics();
         double p = pValue(b.tasksCompleted(), b.tasksTotal(), a.tasksCompleted(), a.tasksTotal());
@@ -36,7 +35,7 @@ public final class TwoProportionVerifier implements ImprovementVerifier {
                 "success rate %.1f%% (%d tasks) -> %.1f%% (%d tasks), one-sided p = %.4f: %s",
                 b.successRate() * 100, b.tasksTotal(), a.successRate() * 100, a.tasksTotal(), p,
                 effective ? "effective" : "not shown effective");
-        return new VerificationResult(request.id(), b.tasksTotal(), b.successRate(), a.tasksTotal(), a.successRate(), p,
+        return new VerificationResult(b.tasksTotal(), b.successRate(), a.tasksTotal(), a.successRate(), p,
                 effective, summary);
     }
 

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 /**
  * The before/after comparison of a team's success rate around a change.
  *
- * @param requestId the change's request
  * @param tasksBefore tasks in the window before the change
  * @param successRateBefore their success rate
  * @param tasksAfter tasks in the window after the change
@@ -15,7 +14,6 @@ import static java.util.Objects.requireNonNull;
  * @param summary one readable line
  */
 public record VerificationResult(
-        String requestId,
         int tasksBefore,
         double successRateBefore,
         int tasksAfter,
@@ -25,7 +23,6 @@ public record VerificationResult(
         String summary) {
 
     public VerificationResult {
-        requireNonNull(requestId, "requestId");
         requireNonNull(summary, "summary");
     }
 }

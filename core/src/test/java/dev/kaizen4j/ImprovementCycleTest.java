@@ -1,0 +1,310 @@
+package dev.kaizen4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.ledger.ImprovementLedger;
+import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.proposal.CodeModification;
+import dev.kaizen4j.proposal.PromptRefinement;
+import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.FileBackChannel;
+import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.ReviewDecision;
+import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.source.JsonlConversationSource;
+import dev.kaizen4j.team.TeamSpec;
+import dev.kaizen4j.team.TeamSpecLoader;
+import dev.kaizen4j.testing.Fixtures;
+import dev.kaizen4j.validation.ValidationResult;
+import dev.kaizen4j.validation.Violation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImprovementCycleTest {
+
+    private static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path directory;
+
+    private TeamSpec team;
+    private Path logs;
+
+    @BeforeEach
+    void writeTeam() throws IOException {
+        Files.createDirectories(directory.resolve("agents"));
+        Files.writeString(directory.resolve("agents/Researcher.java"), """
+                package agents;
+
+                public final class Researcher {
+                    private static final int MAX_RETRIES = 0;
+
+                    public String search(String query) {
+                        return "results for " + query;
+                    }
+                }
+                """);
+        Files.writeString(directory.resolve("team.yaml"), """
+                name: demo
+                manager: lead
+                agents:
+                  - name: lead
+                    system_prompt: You lead the team.
+                  - name: writer
+                    system_prompt: |
+                      You write posts for {{brand}}.
+                  - name: researcher
+                    system_prompt: You research topics.
+                    source_file: agents/Researcher.java
+                checks:
+                  - name: keyword
+                    description: posts mention the keyword
+                    agent: writer
+                    task_type: post
+                    deliverable_mentions: keyword
+                """);
+        team = TeamSpecLoader.load(directory.resolve("team.yaml"));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            String task = "T" + i;
+            String keyword = i <= 4 ? "widgets" : "gadgets";
+            String draft = i <= 4 ? "Here is a post about tools." : "Here is a post about gadgets.";
+            lines.append(event(task, "lead", "task_assignment", "Write a post",
+                    "{\"task_type\":\"post\",\"keyword\":\"" + keyword + "\"}", i, 0));
+            lines.append(event(task, "writer", "proposal", draft, "{}", i, 1));
+            lines.append(event(task, "system", i <= 4 ? "task_failed" : "task_completion", "done",
+                    "{\"outcome\":\"" + (i <= 4 ? "failure" : "success") + "\"}", i, 2));
+        }
+        for (int i = 7; i <= 10; i++) {
+            String task = "T" + i;
+            lines.append(event(task, "researcher", "tool_call", "search", "{\"tool\":\"web_search\"}", i, 0));
+            lines.append(event(task, "web_search", "tool_result", "",
+                    i <= 9 ? "{\"tool\":\"web_search\",\"error\":\"timeout\"}" : "{\"tool\":\"web_search\"}", i, 1));
+            lines.append(event(task, "system", "task_completion", "done", "{\"outcome\":\"success\"}", i, 2));
+        }
+        lines.append("this line is not JSON\n");
+        logs = Files.writeString(directory.resolve("logs.jsonl"), lines.toString());
+    }
+
+    @Test
+    void givenLogsWithProblems_whenRun_thenRequestsReachTheBackChannelAndTheLedger() {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+
+        CycleResult result = cycle(channel, ledger).build().run();
+
+        assertThat(result.report().metrics().tasksTotal()).isEqualTo(10);
+        assertThat(result.outcomes()).extracting(o -> o.proposal().agent())
+                .containsExactlyInAnyOrder("writer", "researcher", "researcher");
+        assertThat(result.outcomes()).extracting(ProposalOutcome::proposal)
+                .hasAtLeastOneElementOfType(CodeModification.class)
+                .hasAtLeastOneElementOfType(PromptRefinement.class);
+        assertThat(result.submitted()).hasSize(3);
+        assertThat(channel.requests()).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.SUBMITTED));
+        assertThat(result.skippedInputCount()).isEqualTo(1);
+        assertThat(result.skippedInput()).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).endsWith("logs.jsonl");
+            assertThat(problem.line()).isEqualTo(31);
+        });
+    }
+
+    @Test
+    void givenTheSameLogs_whenRunTwice_thenTheSecondRunSubmitsNothing() {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        cycle(channel, ledger).build().run();
+
+        CycleResult second = cycle(channel, ledger).build().run();
+
+        assertThat(second.submitted()).isEmpty();
+        assertThat(second.suppressedAsDuplicate()).hasSize(3);
+        assertThat(channel.requests()).hasSize(3);
+    }
+
+    @Test
+    void givenAnApproval_whenTheNextCycleRuns_thenItIsRecordedAndPublishedAsAPatch() {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        CycleResult first = cycle(channel, ledger).build().run();
+        String approved = first.submitted().get(0).requestId();
+        channel.decide(approved, Verdict.APPROVED, "alice", "good");
+
+        CycleResult second = cycle(channel, ledger).changePublisher(new PatchFileChangePublisher(directory.resolve("patches")))
+                .build().run();
+
+        assertThat(second.decisions()).singleElement().satisfies(update -> {
+            assertThat(update.requestId()).isEqualTo(approved);
+            assertThat(update.published()).isNotNull();
+        });
+        RequestRecord record = ledger.find(approved).orElseThrow();
+        assertThat(record.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(record.history()).extracting(e -> e.status()).containsSubsequence(
+                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.IMPLEMENTED);
+        assertThat(directory.resolve("patches").resolve(approved + ".patch")).content().contains("Approved-by: alice");
+    }
+
+    @Test
+    void givenNeedsWorkNotes_whenTheNextCycleRuns_thenTheDiscussionHearsThem() {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        String id = cycle(channel, ledger).build().run().submitted().get(0).requestId();
+        channel.decide(id, Verdict.NEEDS_WORK, "bob", "Say where the keyword comes from");
+
+        CycleResult second = cycle(channel, ledger).build().run();
+
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo(RequestStatus.NEEDS_WORK);
+        assertThat(second.plan().transcript()).anySatisfy(turn ->
+                assertThat(turn.message()).contains("Say where the keyword comes from"));
+    }
+
+    @Test
+    void givenABackChannelOutage_whenRun_thenRequestsStayPendingAndTheNextRunSubmitsThemOnce() {
+        FlakyBackChannel channel = new FlakyBackChannel();
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+        channel.down.set(true);
+
+        CycleResult first = cycle(channel, ledger).build().run();
+
+        assertThat(first.pendingSubmission()).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RequestStatus.PENDING_SUBMISSION);
+            assertThat(r.lastNote()).contains("service unavailable");
+        });
+
+        channel.down.set(false);
+        CycleResult second = cycle(channel, ledger).build().run();
+
+        assertThat(second.retried()).hasSize(3).allSatisfy(o -> assertThat(o.status()).isEqualTo(RequestStatus.SUBMITTED));
+        assertThat(second.submitted()).isEmpty();
+        assertThat(channel.submitted).hasSize(3);
+    }
+
+    @Test
+    void givenAThrowingBackChannel_whenRun_thenTheCycleCompletesAndKeepsTheRequests() {
+        BackChannel throwing = new BackChannel() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Submission submit(ImprovementRequest request) {
+                throw new IllegalStateException("bug in plugin");
+            }
+
+            @Override
+            public Optional<ReviewDecision> decisionFor(Submission submission) {
+                throw new IllegalStateException("bug in plugin");
+            }
+        };
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+
+        CycleResult result = cycle(throwing, ledger).build().run();
+
+        assertThat(result.pendingSubmission()).hasSize(3);
+        assertThat(ledger.records()).hasSize(3);
+    }
+
+    @Test
+    void givenARateLimit_whenRun_thenOnlyThatManyAreSubmittedAndTheRestComeNextCycle() {
+        FlakyBackChannel channel = new FlakyBackChannel();
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+
+        CycleResult first = cycle(channel, ledger).maxSubmissionsPerCycle(1).build().run();
+        CycleResult second = cycle(channel, ledger).maxSubmissionsPerCycle(1).build().run();
+
+        assertThat(first.submitted()).hasSize(1);
+        assertThat(first.suppressedByRateLimit()).hasSize(2);
+        assertThat(second.submitted()).hasSize(1);
+        assertThat(channel.submitted).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenAValidatorThatRejects_whenRun_thenNothingLeavesTheProcessAndTheRejectionIsAudited() {
+        FlakyBackChannel channel = new FlakyBackChannel();
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+
+        CycleResult result = cycle(channel, ledger)
+                .codeValidator((current, proposed) -> ValidationResult.rejected(
+                        List.of(new Violation("process-execution", "new use of Runtime.exec", 7, 9, "exec(cmd)"))))
+                .build().run();
+
+        assertThat(result.rejectedByValidation()).singleElement()
+                .satisfies(o -> assertThat(o.note()).contains("process-execution").contains("line 7"));
+        assertThat(channel.submitted).noneMatch(id -> id.equals(result.rejectedByValidation().get(0).requestId()));
+        assertThat(ledger.find(result.rejectedByValidation().get(0).requestId())).get()
+                .extracting(RequestRecord::status).isEqualTo(RequestStatus.REJECTED_BY_VALIDATION);
+    }
+
+    @Test
+    void givenAutoApprovalOfPrompts_whenRun_thenPromptsAreApprovedButCodeWaitsForAHuman() {
+        FlakyBackChannel channel = new FlakyBackChannel();
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+
+        CycleResult result = cycle(channel, ledger).autoApprovePromptRefinements(true).build().run();
+
+        assertThat(result.outcomes()).allSatisfy(outcome -> assertThat(outcome.status()).isEqualTo(
+                outcome.proposal() instanceof PromptRefinement ? RequestStatus.APPROVED : RequestStatus.SUBMITTED));
+        assertThat(ledger.records()).filteredOn(r -> r.status() == RequestStatus.APPROVED)
+                .allSatisfy(r -> assertThat(r.decision().reviewer()).isEqualTo(ImprovementCycle.AUTO_APPROVER));
+    }
+
+    private ImprovementCycle.Builder cycle(BackChannel channel, ImprovementLedger ledger) {
+        return ImprovementCycle.builder()
+                .team(team)
+                .source(JsonlConversationSource.builder(logs).lingerLines(0).build())
+                .backChannel(channel)
+                .ledger(ledger)
+                .clock(CLOCK);
+    }
+
+    private static String event(String task, String agent, String type, String message, String metadata, int minute,
+            int second) {
+        return String.format("{\"timestamp\":\"2025-06-10T10:%02d:%02d\",\"team_name\":\"demo\",\"task_id\":\"%s\","
+                + "\"agent_name\":\"%s\",\"message\":\"%s\",\"message_type\":\"%s\",\"metadata\":%s}%n",
+                minute, second, task, agent, message, type, metadata);
+    }
+
+    /** A back-channel that can be switched off, recording what it accepted. */
+    private static final class FlakyBackChannel implements BackChannel {
+        final AtomicBoolean down = new AtomicBoolean();
+        final List<String> submitted = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public Submission submit(ImprovementRequest request) {
+            if (down.get()) {
+                return Submission.failed(name(), request.id(), "service unavailable", true);
+            }
+            if (!submitted.contains(request.id())) {
+                submitted.add(request.id());
+            }
+            return Submission.submitted(name(), request.id(), "ext-" + request.id(), null);
+        }
+
+        @Override
+        public Optional<ReviewDecision> decisionFor(Submission submission) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.kaizen4j.samples.cli;
+
+import dev.kaizen4j.DecisionSync;
+import dev.kaizen4j.DecisionUpdate;
+import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.ledger.LedgerEntry;
+import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.review.FileBackChannel;
+import dev.kaizen4j.review.RequestMarkdown;
+import dev.kaizen4j.review.Verdict;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code kaizen4j review}: list, show and decide on the requests held by the file back-channel. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "List, show, approve, reject or ask for more work on improvement requests.",
+        subcommands = {
+            ReviewCommand.ListRequests.class,
+            ReviewCommand.Show.class,
+            ReviewCommand.Approve.class,
+            ReviewCommand.Reject.class,
+            ReviewCommand.NeedsWork.class,
+            ReviewCommand.Sync.class
+        })
+final class ReviewCommand implements Runnable {
+
+    @ParentCommand
+    KaizenCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Shared plumbing of the review subcommands. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        ReviewCommand review;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StateOptions state = new StateOptions();
+
+        RunnerContext context() {
+            return RunnerContext.of(review.root, state);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        RequestRecord record(FileImprovementLedger ledger, String id) {
+            return ledger.find(id).orElseThrow(() -> KaizenException.invalidInput("no request '" + id + "' in "
+                    + ledger.file() + "; see kaizen4j review list"));
+        }
+
+        static String status(RequestRecord record) {
+            return record.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List requests and their status.")
+    static final class ListRequests extends Subcommand {
+        @Override
+        public Integer call() {
+            List<RequestRecord> records = context().ledger().records();
+            PrintWriter out = out();
+            if (records.isEmpty()) {
+                out.println("No requests yet. Run: kaizen4j run");
+            }
+            for (RequestRecord record : records) {
+                out.printf(Locale.ROOT, "%-26s %-22s %s%n", record.requestId(), status(record),
+                        record.request().proposal().summary());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a request: rationale, evidence, diff and its history.")
+    static final class Show extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "The request id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            RequestRecord record = record(context().ledger(), id);
+            PrintWriter out = out();
+            out.println("# " + record.request().title());
+            out.println("status: " + status(record));
+            out.println();
+            out.print(RequestMarkdown.render(record.request()));
+            out.println();
+            out.println("History:");
+            for (LedgerEntry entry : record.history()) {
+                out.printf(Locale.ROOT, "  %s  %-22s %s%n", entry.at(), entry.status().name().toLowerCase(Locale.ROOT),
+                        entry.note() == null ? "" : entry.note());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Records a decision on the file back-channel, then syncs it into the ledger. */
+    abstract static class Decide extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "The request id.")
+        String id;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Notes for the ledger and the next cycle.")
+        String notes = "";
+
+        @Option(names = "--reviewer", paramLabel = "NAME",
+                description = "Who decides (env KAIZEN_REVIEWER, else the USER variable).")
+        String reviewer;
+
+        abstract Verdict verdict();
+
+        @Override
+        public Integer call() {
+            RunnerContext context = context();
+            FileImprovementLedger ledger = context.ledger();
+            RequestRecord record = record(ledger, id);
+            if (!record.status().isAwaitingDecision()) {
+                throw KaizenException.invalidInput("request " + id + " is " + status(record)
+                        + ", not awaiting a decision");
+            }
+            String who = context.settings().get(reviewer, "reviewer")
+                    .or(() -> context.settings().environment("USER"))
+                    .orElse("reviewer");
+            FileBackChannel channel = context.fileBackChannel();
+            channel.decide(id, verdict(), who, notes);
+            List<DecisionUpdate> updates =
+                    new DecisionSync(ledger, channel, context.patchPublisher(), Clock.systemUTC()).sync();
+            PrintWriter out = out();
+            out.printf(Locale.ROOT, "%s %s by %s%n", id, verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), who);
+            for (DecisionUpdate update : updates) {
+                if (update.published() != null) {
+                    out.println("Change published: " + update.published().reference());
+                } else if (update.publishError() != null) {
+                    out.println("Publishing failed, will retry: " + update.publishError());
+                }
+            }
+            out.println("Ledger: " + id + " is now " + status(record(ledger, id)));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a request.")
+    static final class Approve extends Decide {
+        @Override
+        Verdict verdict() {
+            return Verdict.APPROVED;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a request.")
+    static final class Reject extends Decide {
+        @Override
+        Verdict verdict() {
+            return Verdict.REJECTED;
+        }
+    }
+
+    @Command(name = "needs-work", mixinStandardHelpOptions = true,
+            description = "Ask for more work; the notes feed the next cycle's discussion.")
+    static final class NeedsWork extends Decide {
+        @Override
+        Verdict verdict() {
+            return Verdict.NEEDS_WORK;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "Pull decisions from the back-channel into the ledger and publish approved changes.")
+    static final class Sync extends Subcommand {
+        @Option(names = "--back-channel", paramLabel = "NAME", description = "The back-channel to read. Default: file.")
+        String backChannel;
+
+        @Override
+        public Integer call() {
+            RunnerContext context = context();
+            List<DecisionUpdate> updates = new DecisionSync(context.ledger(), BackChannels.resolve(context, backChannel),
+                    context.patchPublisher(), Clock.systemUTC()).sync();
+            PrintWriter out = out();
+            out.println(updates.size() + " decisions picked up");
+            for (DecisionUpdate update : updates) {
+                out.printf(Locale.ROOT, "  %s: %s%s%n", update.requestId(),
+                        update.decision().verdict().name().toLowerCase(Locale.ROOT),
+                        update.published() == null ? "" : ", published: " + update.published().reference());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

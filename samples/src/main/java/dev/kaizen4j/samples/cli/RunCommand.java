@@ -1,0 +1,81 @@
+package dev.kaizen4j.samples.cli;
+
+import dev.kaizen4j.CycleResult;
+import dev.kaizen4j.ImprovementCycle;
+import dev.kaizen4j.review.BackChannel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kaizen4j run}: one full improvement cycle. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one improvement cycle: analyze the logs, discuss, propose, validate and submit"
+                + " the proposals for human review.",
+                "Without --logs it runs on the bundled marketing-team example."})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KaizenCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source = new SourceOptions();
+
+    @Mixin
+    StateOptions state = new StateOptions();
+
+    @Option(names = "--back-channel", paramLabel = "NAME",
+            description = "Where requests go: file (env KAIZEN_BACK_CHANNEL). Default: file, in <state-dir>/requests.")
+    @Nullable String backChannel;
+
+    @Option(names = "--max-submissions", paramLabel = "N",
+            description = "At most N new requests per cycle (env KAIZEN_MAX_SUBMISSIONS). Default: 5.")
+    @Nullable Integer maxSubmissions;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the analysis report as JSON.")
+    @Nullable Path reportJson;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunnerContext context = RunnerContext.of(root, state);
+        RunnerContext.Workload workload = context.workload(source);
+        BackChannel channel = BackChannels.resolve(context, backChannel);
+        int max = maxSubmissions != null ? maxSubmissions
+                : context.settings().get(null, "max.submissions").map(Integer::parseInt).orElse(5);
+        ImprovementCycle cycle = ImprovementCycle.builder()
+                .team(workload.team())
+                .source(workload.source())
+                .window(workload.window())
+                .backChannel(channel)
+                .ledger(context.ledger())
+                .changePublisher(context.patchPublisher())
+                .maxSubmissionsPerCycle(max)
+                .build();
+        if (workload.bundledExample()) {
+            out.println("Running on the bundled marketing-team example (" + workload.source().path() + ").");
+        }
+        out.println("Offline mode: rule-based analysis, discussion and proposals (no LLM configured).");
+        CycleResult result = cycle.run();
+        new ReportPrinter(out).cycle(result);
+        out.println();
+        out.println("Requests: " + context.stateDirectory().resolve("requests") + "   ledger: "
+                + context.stateDirectory().resolve("ledger.jsonl"));
+        out.println("Review them with: kaizen4j review list");
+        if (reportJson != null) {
+            ReportJson.write(reportJson, result.report(), result.skippedInput(), result.skippedInputCount());
+            out.println("Report written to " + reportJson);
+        }
+        out.flush();
+        return 0;
+    }
+}

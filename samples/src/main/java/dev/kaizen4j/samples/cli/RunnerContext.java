@@ -1,0 +1,120 @@
+package dev.kaizen4j.samples.cli;
+
+import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.model.Conversation;
+import dev.kaizen4j.model.TimeWindow;
+import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.review.FileBackChannel;
+import dev.kaizen4j.source.ConversationQuery;
+import dev.kaizen4j.source.JsonlConversationSource;
+import dev.kaizen4j.team.TeamSpec;
+import dev.kaizen4j.team.TeamSpecLoader;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/** Resolves what a command works on: the team, its logs, the window and the runner's state. */
+final class RunnerContext {
+
+    private final RunnerSettings settings;
+    private final Path stateDirectory;
+
+    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag) {
+        this.settings = settings;
+        this.stateDirectory = settings.get(stateDirFlag == null ? null : stateDirFlag.toString(), "state.dir")
+                .map(Path::of)
+                .orElse(Path.of(".kaizen4j"));
+    }
+
+    static RunnerContext of(KaizenCommand root, StateOptions state) {
+        return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir);
+    }
+
+    RunnerSettings settings() {
+        return settings;
+    }
+
+    Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    FileImprovementLedger ledger() {
+        return new FileImprovementLedger(stateDirectory.resolve("ledger.jsonl"));
+    }
+
+    FileBackChannel fileBackChannel() {
+        return new FileBackChannel(stateDirectory.resolve("requests"));
+    }
+
+    PatchFileChangePublisher patchPublisher() {
+        return new PatchFileChangePublisher(stateDirectory.resolve("patches"));
+    }
+
+    /** The team and logs the source options name, or the bundled example when they name none. */
+    Workload workload(SourceOptions options) {
+        Optional<String> logs = settings.get(options.logs == null ? null : options.logs.toString(), "logs");
+        Optional<String> spec = settings.get(options.teamSpec == null ? null : options.teamSpec.toString(), "team.spec");
+        TimeWindow window = window(options);
+        if (logs.isEmpty()) {
+            if (spec.isPresent()) {
+                throw KaizenException.invalidInput("--team-spec " + spec.get() + " needs --logs naming that team's logs");
+            }
+            Path example = BundledExample.extractTo(stateDirectory.resolve("example").resolve("marketing-team"));
+            return new Workload(TeamSpecLoader.load(example.resolve("team.yaml")),
+                    JsonlConversationSource.of(example.resolve("logs")), window, true);
+        }
+        JsonlConversationSource source = JsonlConversationSource.of(Path.of(logs.get()));
+        if (spec.isPresent()) {
+            return new Workload(TeamSpecLoader.load(Path.of(spec.get())), source, window, false);
+        }
+        String team = settings.get(options.team, "team").orElseGet(() -> firstTeam(source));
+        return new Workload(TeamSpec.named(team), source, window, false);
+    }
+
+    private static String firstTeam(JsonlConversationSource source) {
+        try (Stream<Conversation> conversations = source.conversations(ConversationQuery.all(), problem -> { })) {
+            return conversations.findFirst()
+                    .map(Conversation::teamName)
+                    .filter(team -> !team.isBlank())
+                    .orElseThrow(() -> KaizenException.invalidInput("no team found in " + source.path()
+                            + ": pass --team or --team-spec"));
+        }
+    }
+
+    private static TimeWindow window(SourceOptions options) {
+        Instant from = options.since == null ? Instant.MIN : instant(options.since, "--since");
+        Instant to = options.until == null ? Instant.MAX : instant(options.until, "--until");
+        if (to.isBefore(from)) {
+            throw KaizenException.invalidInput("--until " + options.until + " is before --since " + options.since);
+        }
+        return TimeWindow.between(from, to);
+    }
+
+    static Instant instant(String text, String option) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(text);
+        } catch (DateTimeException invalid) {
+            throw KaizenException.invalidInput(option + " '" + text + "' is not an ISO-8601 date or instant"
+                    + " (e.g. 2025-06-10 or 2025-06-10T14:00:00Z)");
+        }
+    }
+
+    /**
+     * What to analyze.
+     *
+     * @param team the team
+     * @param source its logs
+     * @param window the tasks to include
+     * @param bundledExample whether this is the bundled example
+     */
+    record Workload(TeamSpec team, JsonlConversationSource source, TimeWindow window, boolean bundledExample) {}
+}
