@@ -5,33 +5,16 @@ import dev.kaizen4j.ImprovementCycle;
 import dev.kaizen4j.review.BackChannel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kaizen4j run}: one full improvement cycle. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run one improvement cycle: analyze the logs, discuss, propose, validate and submit"
                 + " the proposals for human review.",
                 "Without --logs it runs on the bundled marketing-team example."})
-final class RunCommand implements Callable<Integer> {
-
-    @ParentCommand
-    KaizenCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SourceOptions source = new SourceOptions();
-
-    @Mixin
-    StateOptions state = new StateOptions();
+final class RunCommand extends WorkloadCommand {
 
     @Option(names = "--back-channel", paramLabel = "NAME",
             description = "Where requests go: file (env KAIZEN_BACK_CHANNEL). Default: file, in <state-dir>/requests.")
@@ -46,8 +29,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        RunnerContext context = RunnerContext.of(root, state);
+        PrintWriter out = out();
+        RunnerContext context = context();
         RunnerContext.Workload workload = context.workload(source);
         BackChannel channel = BackChannels.resolve(context, backChannel);
         int max = maxSubmissions != null ? maxSubmissions

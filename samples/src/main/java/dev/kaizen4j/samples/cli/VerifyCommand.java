@@ -1,49 +1,28 @@
 package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.analysis.DefaultEffectivenessAnalyzer;
 import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
-import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.TimeWindow;
 import dev.kaizen4j.review.RequestStatus;
-import dev.kaizen4j.source.ConversationQuery;
 import dev.kaizen4j.verify.TwoProportionVerifier;
 import dev.kaizen4j.verify.VerificationResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kaizen4j verify}: compares the team before and after a change. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Compare the team's success rate in the days before and after a change, with a one-sided"
                 + " two-proportion z-test.",
                 "With --request, the verdict is recorded in the ledger for that implemented request."})
-final class VerifyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    KaizenCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SourceOptions source = new SourceOptions();
-
-    @Mixin
-    StateOptions state = new StateOptions();
+final class VerifyCommand extends WorkloadCommand {
 
     @Option(names = "--changed-at", paramLabel = "DATE", required = true,
             description = "When the change went live (ISO-8601 date or instant, UTC).")
@@ -63,17 +42,17 @@ final class VerifyCommand implements Callable<Integer> {
         if (days < 1) {
             throw KaizenException.invalidInput("--days must be at least 1, was " + days);
         }
-        RunnerContext context = RunnerContext.of(root, state);
+        RunnerContext context = context();
         RunnerContext.Workload workload = context.workload(source);
         Instant change = RunnerContext.instant(changedAt, "--changed-at");
         Duration span = Duration.ofDays(days);
-        EffectivenessReport before = analyze(workload, TimeWindow.between(change.minus(span), change));
-        EffectivenessReport after = analyze(workload, TimeWindow.between(change, change.plus(span)));
+        EffectivenessReport before = analyze(workload, TimeWindow.between(change.minus(span), change), problem -> { });
+        EffectivenessReport after = analyze(workload, TimeWindow.between(change, change.plus(span)), problem -> { });
         FileImprovementLedger ledger = context.ledger();
         Optional<RequestRecord> record = Optional.ofNullable(requestId).map(id -> ledger.find(id)
                 .orElseThrow(() -> KaizenException.invalidInput("no request '" + id + "' in " + ledger.file())));
         VerificationResult result = new TwoProportionVerifier(level).verify(before, after);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(result.summary());
         if (record.isPresent()) {
             RequestRecord found = record.get();
@@ -87,12 +66,5 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static EffectivenessReport analyze(RunnerContext.Workload workload, TimeWindow window) {
-        try (Stream<Conversation> conversations = workload.source().conversations(
-                new ConversationQuery(workload.team().name(), window), problem -> { })) {
-            return DefaultEffectivenessAnalyzer.create().analyze(conversations, workload.team());
-        }
     }
 }
