@@ -344,14 +344,17 @@ public final class GitHubBackChannel implements BackChannel {
         private String apiUrl = GitHubSettings.DEFAULT_API_URL;
         private @Nullable GitHubSettings settings;
         private List<String> requestLabels = List.of("team-improvement", "automated");
-        private final Map<Verdict, String> decisionLabels = new LinkedHashMap<>(Map.of(
-                Verdict.APPROVED, "approved", Verdict.REJECTED, "rejected", Verdict.NEEDS_WORK, "needs-work"));
+        private final Map<Verdict, String> decisionLabels = new LinkedHashMap<>();
         private Set<String> trustedAssociations = Set.of("OWNER", "MEMBER", "COLLABORATOR");
         private Duration maxRateLimitWait = Duration.ofSeconds(60);
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {}
+        private Builder() {
+            decisionLabels.put(Verdict.APPROVED, "approved");
+            decisionLabels.put(Verdict.REJECTED, "rejected");
+            decisionLabels.put(Verdict.NEEDS_WORK, "needs-work");
+        }
 
         /** Repository, token and API URL at once; replaces the separate settings. */
         public Builder settings(GitHubSettings settings) {
