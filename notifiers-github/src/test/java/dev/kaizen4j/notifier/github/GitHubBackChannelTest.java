@@ -312,6 +312,22 @@ class GitHubBackChannelTest extends BackChannelContract {
     }
 
     @Test
+    void givenASecondaryRateLimitThatPersists_whenSubmitting_thenItGivesUpAfterThreeAttemptsRetriably() {
+        for (int i = 0; i < 3; i++) {
+            github.failNext("POST", ISSUES, 429, Map.of("Retry-After", "2"),
+                    "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+        }
+
+        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+
+        assertThat(submission.isSubmitted()).isFalse();
+        assertThat(submission.retriable()).isTrue();
+        assertThat(submission.error()).contains("rate limit", "acme/agents");
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(github.issues()).isEmpty();
+    }
+
+    @Test
     void givenARateLimitLongerThanTheAllowedWait_whenSubmitting_thenItFailsRetriablyWithoutWaiting() {
         github.failNext("GET", "/repos/acme/agents", 403, Map.of("Retry-After", "3600"),
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}");
