@@ -186,7 +186,7 @@ public final class GitHubBackChannel implements BackChannel {
         for (GHIssueComment comment : comments) {
             String body = comment.getBody() == null ? "" : comment.getBody();
             Optional<ReviewCommand> command = ReviewCommand.parse(body);
-            String author = comment.getUserName();
+            String author = login(comment);
             String association = comment.getAuthorAssociation() == null ? "NONE" : comment.getAuthorAssociation().name();
             boolean trusted = trustedAssociations.contains(association);
             if (command.isPresent()) {
@@ -237,6 +237,12 @@ public final class GitHubBackChannel implements BackChannel {
                     notes, instant(issue.getClosedAt())));
         }
         return Optional.empty();
+    }
+
+    /** The author's login from the comment itself; {@code getUser()} would fetch the user once per comment. */
+    @SuppressWarnings("deprecation")
+    private static String login(GHIssueComment comment) {
+        return comment.getUserName();
     }
 
     private record Candidate(Verdict verdict, String reviewer, String notes, Instant at) {}

@@ -103,7 +103,6 @@ public final class GitHubAccess {
                     + limited.status() + ")" + where + "; GitHub asks to retry in " + limited.retryAfter().toSeconds()
                     + "s", limited);
         }
-        Throwable cause = failure;
         if (cause(failure, InterruptedIOException.class) != null) {
             return new KaizenException(KaizenException.Kind.RETRIABLE, "interrupted" + where);
         }
@@ -134,7 +133,7 @@ public final class GitHubAccess {
                 if (status >= 400) {
                     yield KaizenException.invalidInput("GitHub answered HTTP " + status + where + detail);
                 }
-                if (cause instanceof GHIOException && String.valueOf(cause.getMessage()).startsWith("Ran out of retries")) {
+                if (failure instanceof GHIOException && String.valueOf(failure.getMessage()).startsWith("Ran out of retries")) {
                     yield new KaizenException(KaizenException.Kind.RATE_LIMITED, "GitHub kept refusing requests"
                             + where + " after waiting for its rate limit", null);
                 }
