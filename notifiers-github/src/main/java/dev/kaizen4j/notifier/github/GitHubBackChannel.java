@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.internal.GitHubAccess;
 import dev.kaizen4j.notifier.github.internal.IssueMarkers;
+import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
 import dev.kaizen4j.notifier.github.internal.ReviewCommand;
 import dev.kaizen4j.notifier.github.internal.Sleeper;
 import dev.kaizen4j.review.BackChannel;
@@ -335,7 +336,7 @@ public final class GitHubBackChannel implements BackChannel {
     }
 
     static String body(ImprovementRequest request) {
-        return RequestMarkdown.render(request)
+        return MarkdownLimit.fit(RequestMarkdown.render(request), MarkdownLimit.MAX_RENDERED)
                 + "\n---\n"
                 + "Decide with a label (`approved`, `rejected`, `needs-work`) or a comment: `/approve [notes]`, "
                 + "`/reject REASON` or `/needs-work NOTES`. Closing the issue without approval rejects it.\n\n"

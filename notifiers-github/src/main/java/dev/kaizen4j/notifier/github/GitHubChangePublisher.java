@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.internal.GitHubAccess;
 import dev.kaizen4j.notifier.github.internal.IssueMarkers;
+import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
 import dev.kaizen4j.notifier.github.internal.Sleeper;
 import dev.kaizen4j.notifier.github.internal.YamlPromptEditor;
 import dev.kaizen4j.proposal.CodeModification;
@@ -232,8 +233,8 @@ public final class GitHubChangePublisher implements ChangePublisher {
                 .append("task success rate and the rates of the findings above over a window before and after ")
                 .append("the change (a two-proportion test) and records whether the change was effective on ")
                 .append("request `").append(request.id()).append("`. An ineffective change is reported for review.\n\n");
-        md.append(IssueMarkers.fingerprint(request.fingerprint())).append('\n');
-        return md.toString();
+        return MarkdownLimit.fit(md.toString(), MarkdownLimit.MAX_RENDERED) + "\n"
+                + IssueMarkers.fingerprint(request.fingerprint()) + "\n";
     }
 
     private PublishedChange published(GHPullRequest pull) {

@@ -329,6 +329,12 @@ final class FakeGitHub implements AutoCloseable {
             if (json.path("title").asText().isBlank()) {
                 return validation("Issue", "title", "missing_field");
             }
+            if (json.path("body").asText("").length() > 65_536) {
+                return Response.json(422, JSON.createObjectNode().put("message", "Validation Failed")
+                        .set("errors", JSON.createArrayNode().add(JSON.createObjectNode().put("resource", "Issue")
+                                .put("code", "custom").put("field", "body")
+                                .put("message", "body is too long (maximum is 65536 characters)"))));
+            }
             Issue issue = new Issue(nextNumber++, json.path("title").asText(), json.path("body").asText(null), tick());
             json.path("labels").forEach(label -> {
                 labels.putIfAbsent(label.asText(), "ededed");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen4j.notifier.github.FakeGitHub.Recorded;
 import dev.kaizen4j.notifier.github.TestSupport.RecordingSleeper;
+import dev.kaizen4j.proposal.CodeModification;
+import dev.kaizen4j.proposal.ModificationCategory;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.BackChannelContract;
 import dev.kaizen4j.review.ImprovementRequest;
@@ -157,6 +159,26 @@ class GitHubBackChannelTest extends BackChannelContract {
 
         assertThat(other.externalId()).isEqualTo("2");
         assertThat(github.issue(2).body).contains(Fixtures.request("Ask the SEO specialist first.").fingerprint());
+    }
+
+    @Test
+    void givenAChangeTooLongForAnIssue_whenSubmitted_thenTheBodyIsTruncatedButKeepsItsMarker() {
+        StringBuilder big = new StringBuilder("class Researcher {\n");
+        for (int i = 0; i < 4000; i++) {
+            big.append("    private static final int SETTING_").append(i).append(" = ").append(i).append(";\n");
+        }
+        String current = big + "}\n";
+        ImprovementRequest request = Fixtures.request(new CodeModification(Fixtures.TEAM, "market_researcher",
+                "agents/MarketResearcher.java", current, current.replace(" int ", " long "), "why",
+                ModificationCategory.ADJUST_PARAMETERS, List.of()));
+
+        Submission submission = channel.submit(request);
+
+        assertThat(submission.isSubmitted()).as(submission.error()).isTrue();
+        String body = github.issue(1).body;
+        assertThat(body.length()).isLessThanOrEqualTo(65_536);
+        assertThat(body).contains("Truncated", "<!-- kaizen4j:fingerprint=" + request.fingerprint() + " -->");
+        assertThat(body.lines().filter(line -> line.startsWith("```")).count() % 2).isZero();
     }
 
     // ---- decisions
