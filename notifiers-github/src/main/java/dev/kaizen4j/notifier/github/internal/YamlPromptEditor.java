@@ -18,9 +18,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Replaces one prompt field of one agent in a team spec's YAML text, leaving every other byte of the
- * file as it was (comments, order, quoting). Agents may be a list of mappings with {@code name} or a
- * mapping keyed by agent name, as {@code TeamSpecLoader} reads them.
+ * Replaces one prompt field of one agent in a team spec's YAML (or JSON) text, leaving every other
+ * byte of the file as it was (comments, order, quoting). Agents may be a list of mappings with
+ * {@code name} or a mapping keyed by agent name, as {@code TeamSpecLoader} reads them. In block
+ * mappings several lines become a literal block; in flow mappings and JSON, a double-quoted string.
  */
 public final class YamlPromptEditor {
 
@@ -67,10 +68,8 @@ public final class YamlPromptEditor {
         if (agentNode == null) {
             throw KaizenException.invalidInput(origin + " has no agent '" + agent + "'");
         }
-        if (agentNode.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            throw KaizenException.invalidInput(origin + ": agent '" + agent
-                    + "' is written in flow style ({...}); edit it by hand or write it as a block mapping");
-        }
+        // JSON, and YAML written {like: this}: only a double-quoted string, valid in both, fits there
+        boolean flow = agentNode.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
         NodeTuple tuple = null;
         for (String key : keys(field)) {
             tuple = tuple(agentNode, key);
@@ -81,6 +80,10 @@ public final class YamlPromptEditor {
         if (tuple == null) {
             if (!normalize(expected).isEmpty()) {
                 throw mismatch(origin, agent, field, "has no " + field.key());
+            }
+            if (flow) {
+                throw KaizenException.invalidInput(origin + ": agent '" + agent + "' has no " + field.key()
+                        + " and is written in flow style or JSON; add the field by hand first");
             }
             return new Edit(Outcome.CHANGED, insert(yaml, agentNode, field.key(), proposed));
         }
@@ -100,7 +103,8 @@ public final class YamlPromptEditor {
             end--; // block scalars end after their line breaks; keep those in the file
         }
         int indent = ((ScalarNode) tuple.getKeyNode()).getStartMark().getColumn();
-        String replaced = yaml.substring(0, start) + scalar(proposed, indent) + yaml.substring(end);
+        String replaced = yaml.substring(0, start) + (flow ? quoted(proposed) : scalar(proposed, indent))
+                + yaml.substring(end);
         return new Edit(Outcome.CHANGED, replaced);
     }
 
@@ -154,6 +158,7 @@ public final class YamlPromptEditor {
         return !body.split("\n", -1)[0].isBlank();
     }
 
+    /** A double-quoted scalar that is also a valid JSON string. */
     private static String quoted(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
@@ -166,7 +171,7 @@ public final class YamlPromptEditor {
                 case '\r' -> out.append("\\r");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

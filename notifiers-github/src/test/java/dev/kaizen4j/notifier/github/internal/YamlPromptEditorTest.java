@@ -3,6 +3,7 @@ package dev.kaizen4j.notifier.github.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.internal.YamlPromptEditor.Edit;
 import dev.kaizen4j.notifier.github.internal.YamlPromptEditor.Outcome;
@@ -111,11 +112,35 @@ class YamlPromptEditorTest {
     }
 
     @Test
-    void givenAFlowStyleAgent_whenReplaced_thenItIsRefusedRatherThanMangled() {
+    void givenAFlowStyleAgent_whenReplaced_thenTheValueIsDoubleQuotedInPlace() {
         String yaml = "name: t\nagents:\n  - {name: a, role: R}\n";
 
-        assertThatThrownBy(() -> YamlPromptEditor.replace(yaml, "t.yaml", "a", PromptField.ROLE, "R", "S"))
-                .isInstanceOf(KaizenException.class).hasMessageContaining("flow style");
+        Edit edit = YamlPromptEditor.replace(yaml, "t.yaml", "a", PromptField.ROLE, "R", "Reviewer\nand editor");
+
+        assertThat(edit.text()).isEqualTo("name: t\nagents:\n  - {name: a, role: \"Reviewer\\nand editor\"}\n");
+        assertThatThrownBy(() -> YamlPromptEditor.replace(yaml, "t.yaml", "a", PromptField.GOAL, "", "Ship"))
+                .isInstanceOf(KaizenException.class).hasMessageContaining("add the field by hand");
+    }
+
+    @Test
+    void givenAJsonTeamSpec_whenReplaced_thenItStaysValidJson() throws Exception {
+        String json = """
+                {
+                  "name": "crew",
+                  "agents": [
+                    {"name": "writer", "system_prompt": "Write.\\nBe brief."}
+                  ]
+                }
+                """;
+        String proposed = "Write.\nBe brief.\n\tCite \"sources\" \u0001.";
+
+        Edit edit = YamlPromptEditor.replace(json, "team.json", "writer", PromptField.SYSTEM_PROMPT,
+                "Write.\nBe brief.", proposed);
+
+        assertThat(new ObjectMapper().readTree(edit.text()).path("agents").path(0).path("system_prompt").asText())
+                .isEqualTo(proposed);
+        assertThat(TeamSpecLoader.parse(new ByteArrayInputStream(edit.text().getBytes(StandardCharsets.UTF_8)),
+                "team.json", true, null).agent("writer").orElseThrow().systemPrompt()).isEqualTo(proposed);
     }
 
     @Test
