@@ -137,9 +137,15 @@ public final class GitHubAccess {
                     yield new KaizenException(KaizenException.Kind.RATE_LIMITED, "GitHub kept refusing requests"
                             + where + " after waiting for its rate limit", null);
                 }
+                Throwable root = failure; // github-api's wrapper says "HTTP response code: -1"; name what failed below it
+                while (root.getClass().getName().startsWith("org.kohsuke.") && root.getCause() != null
+                        && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String reason = root.getClass().getSimpleName()
+                        + (root.getMessage() == null || root.getMessage().isBlank() ? "" : " " + root.getMessage());
                 yield new KaizenException(KaizenException.Kind.RETRIABLE, "cannot reach GitHub at " + settings.apiUrl()
-                        + where + ": " + scrub(failure.getClass().getSimpleName() + " " + failure.getMessage(),
-                        settings.token()), null);
+                        + where + ": " + scrub(reason, settings.token()), failure);
             }
         };
     }
