@@ -156,8 +156,17 @@ public final class GitHubChangePublisher implements ChangePublisher {
         Proposal proposal = request.proposal();
         GHContent content = github.call("reading " + path + " on branch " + branch,
                 () -> repository.getFileContent(path, branch));
-        String current = github.call("reading " + path + " on branch " + branch, () -> read(content));
         String origin = repository() + ":" + path + " on branch " + branch;
+        if (!content.isFile()) {
+            throw KaizenException.invalidInput(origin + " is not a file");
+        }
+        String current;
+        try {
+            current = github.call("reading " + path + " on branch " + branch, () -> read(content));
+        } catch (UnsupportedOperationException notInline) {
+            throw KaizenException.invalidInput(origin + " is too large for GitHub's contents API (over 1 MB);"
+                    + " publish this change by hand");
+        }
         String updated;
         if (proposal instanceof PromptRefinement prompt) {
             YamlPromptEditor.Edit edit = YamlPromptEditor.replace(current, origin, prompt.agent(), prompt.field(),

@@ -221,6 +221,19 @@ class GitHubChangePublisherTest {
     }
 
     @Test
+    void givenAFileTooLargeForTheContentsApi_whenPublished_thenItSaysSoInsteadOfRetrying() {
+        github.failNext("GET", "/repos/acme/agents/contents/" + SPEC, 200, Map.of(), "{\"type\":\"file\","
+                + "\"encoding\":\"none\",\"size\":2000000,\"name\":\"team.yaml\",\"path\":\"" + SPEC + "\","
+                + "\"content\":\"\",\"sha\":\"3d21ec53a331a6f037a91c368710b99387d012c1\"}");
+
+        assertThatThrownBy(() -> publisher.publish(Fixtures.request("Use the target keyword."), approval))
+                .isInstanceOfSatisfying(KaizenException.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(KaizenException.Kind.INVALID_INPUT);
+                    assertThat(failure).hasMessageContaining(SPEC).hasMessageContaining("over 1 MB");
+                });
+    }
+
+    @Test
     void givenARefusedToken_whenPublished_thenItIsAnAuthenticationFailureWithoutTheToken() {
         github.failNext("GET", "/repos/acme/agents", 401, Map.of(), "{\"message\":\"Bad credentials\"}");
 

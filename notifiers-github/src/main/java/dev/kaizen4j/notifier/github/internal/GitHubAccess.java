@@ -87,8 +87,8 @@ public final class GitHubAccess {
         try {
             return call.run();
         } catch (IOException | RuntimeException failure) {
-            if (failure instanceof KaizenException known) {
-                throw known;
+            if (failure instanceof KaizenException || failure instanceof UnsupportedOperationException) {
+                throw (RuntimeException) failure; // already described, or for the caller to describe
             }
             throw failure(operation, failure);
         }
