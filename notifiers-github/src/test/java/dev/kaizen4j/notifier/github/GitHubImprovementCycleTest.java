@@ -1,0 +1,85 @@
+package dev.kaizen4j.notifier.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen4j.CycleResult;
+import dev.kaizen4j.DecisionUpdate;
+import dev.kaizen4j.ImprovementCycle;
+import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.team.TeamSpecLoader;
+import dev.kaizen4j.testing.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole loop against GitHub: an outage, a retry, a reviewer's command, and the pull request. */
+class GitHubImprovementCycleTest {
+
+    private static final String SPEC = "teams/marketing-team/team.yaml";
+    private static final String TEAM_YAML = """
+            name: marketing-team
+            agents:
+              - name: content_creator
+                role: Content Creator
+                system_prompt: "You write engaging marketing content for {brand}."
+            """;
+
+    private final FakeGitHub github = new FakeGitHub();
+    private final InMemoryImprovementLedger ledger = new InMemoryImprovementLedger();
+
+    @AfterEach
+    void stopGitHub() {
+        github.close();
+    }
+
+    @Test
+    void givenAnOutageThenAnApproval_whenTheCycleRuns_thenOneIssueAndOnePullRequestCarryTheChange() {
+        github.putFile("main", SPEC, TEAM_YAML);
+        ImprovementCycle cycle = ImprovementCycle.builder()
+                .team(TeamSpecLoader.parse(new ByteArrayInputStream(TEAM_YAML.getBytes(StandardCharsets.UTF_8)),
+                        SPEC, false, null))
+                .source((query, problems) -> Stream.empty())
+                .proposalGenerator((report, plan, team) -> List.of(Fixtures.promptRefinement("Use the target keyword.")))
+                .backChannel(GitHubBackChannel.builder().settings(github.settings()).build())
+                .changePublisher(GitHubChangePublisher.builder().settings(github.settings()).build())
+                .ledger(ledger)
+                .clock(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC))
+                .build();
+        github.failNext("POST", "/repos/acme/agents/issues", 503, Map.of(), "{\"message\":\"Service Unavailable\"}");
+
+        CycleResult outage = cycle.run();
+
+        assertThat(outage.pendingSubmission()).singleElement()
+                .satisfies(outcome -> assertThat(outcome.note()).contains("503", "acme/agents"));
+        assertThat(github.issues()).isEmpty();
+
+        cycle.run();
+
+        assertThat(github.issues()).hasSize(1);
+        assertThat(ledger.records()).singleElement().extracting(r -> r.status()).isEqualTo(RequestStatus.SUBMITTED);
+
+        github.comment(1, "olivia", "OWNER", "/approve Looks right");
+        List<DecisionUpdate> updates = cycle.syncDecisions();
+
+        assertThat(updates).singleElement().satisfies(update -> {
+            assertThat(update.decision().verdict()).isEqualTo(Verdict.APPROVED);
+            assertThat(update.decision().notes()).isEqualTo("Looks right");
+            assertThat(update.published().reference()).isEqualTo("https://github.com/acme/agents/pull/2");
+        });
+        assertThat(ledger.records()).singleElement().extracting(r -> r.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(github.pulls()).singleElement().satisfies(pull -> assertThat(pull.body).startsWith("Closes #1"));
+
+        cycle.run();
+
+        assertThat(github.issues()).hasSize(1);
+        assertThat(github.pulls()).hasSize(1);
+    }
+}

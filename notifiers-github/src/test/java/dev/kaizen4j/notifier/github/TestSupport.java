@@ -1,0 +1,37 @@
+package dev.kaizen4j.notifier.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import dev.kaizen4j.notifier.github.internal.Sleeper;
+
+/** Shared by the GitHub notifier's tests. */
+final class TestSupport {
+
+    private TestSupport() {}
+
+    /** A sleeper that records how long it was asked to wait and returns at once. */
+    static final class RecordingSleeper implements Sleeper {
+        final List<Duration> waits = new ArrayList<>();
+
+        @Override
+        public synchronized void sleep(Duration duration) {
+            waits.add(duration);
+        }
+    }
+
+    /** Asserts that nothing logged so far contains the token. */
+    static void assertTokenNeverLogged() throws IOException {
+        String log = System.getProperty("kaizen4j.test.log");
+        if (log == null || !Files.exists(Path.of(log))) {
+            return;
+        }
+        assertThat(Files.readString(Path.of(log), StandardCharsets.UTF_8)).doesNotContain(FakeGitHub.TOKEN);
+    }
+}
