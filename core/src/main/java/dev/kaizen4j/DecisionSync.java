@@ -75,7 +75,7 @@ public final class DecisionSync {
                 ReviewDecision decided = decision.get();
                 ledger.append(LedgerEntry.transition(clock.instant(), record, decided.verdict().status(),
                         decided.notes().isBlank() ? null : decided.notes()).withDecision(decided));
-                backChannel.statusChanged(record.submission(), decided.verdict().status(), decided.notes());
+                notify(record.submission(), decided.verdict().status(), decided.notes());
                 updates.add(decided.verdict() == Verdict.APPROVED
                         ? publish(record.request(), decided)
                         : new DecisionUpdate(record.requestId(), decided, null, null));
@@ -94,13 +94,25 @@ public final class DecisionSync {
         try {
             PublishedChange published = publisher.publish(request, approval);
             RequestRecord record = ledger.find(request.id()).orElseThrow();
-            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED,
-                    "published by " + published.publisher() + ": " + published.reference()));
+            String note = "published by " + published.publisher() + ": " + published.reference();
+            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED, note));
+            if (record.submission() != null) {
+                notify(record.submission(), RequestStatus.IMPLEMENTED, note);
+            }
             return new DecisionUpdate(request.id(), approval, published, null);
         } catch (RuntimeException failure) {
             log.warn("Publishing approved request {} failed; it stays approved for a retry: {}", request.id(),
                     failure.getMessage());
             return new DecisionUpdate(request.id(), approval, null, String.valueOf(failure.getMessage()));
+        }
+    }
+
+    private void notify(Submission submission, RequestStatus status, String note) {
+        try {
+            backChannel.statusChanged(submission, status, note);
+        } catch (RuntimeException failure) {
+            log.warn("Back-channel {} failed to show status {} of {}: {}", backChannel.name(), status,
+                    submission.requestId(), failure.toString());
         }
     }
 

@@ -35,13 +35,13 @@ import java.util.regex.Pattern;
  * labels, issues, comments, events, git refs, contents, pulls), with GitHub's documented request and
  * response shapes. It keeps state, records every request, and can be told to fail requests.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
-    static final String OWNER = "acme";
-    static final String NAME = "agents";
-    static final String REPOSITORY = OWNER + "/" + NAME;
-    static final String TOKEN = "ghp_fakeToken0123456789abcdefSECRET";
-    static final String BOT = "kaizen-bot";
+    public static final String OWNER = "acme";
+    public static final String NAME = "agents";
+    public static final String REPOSITORY = OWNER + "/" + NAME;
+    public static final String TOKEN = "ghp_fakeToken0123456789abcdefSECRET";
+    public static final String BOT = "kaizen-bot";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant EPOCH = Instant.parse("2025-06-16T10:00:00Z");
@@ -68,11 +68,11 @@ final class FakeGitHub implements AutoCloseable {
 
     private record Fault(String method, Pattern path, int status, Map<String, String> headers, String body) {}
 
-    static final class Issue {
-        final int number;
-        final String title;
-        final String body;
-        final List<String> labels = new ArrayList<>();
+    public static final class Issue {
+        public final int number;
+        public final String title;
+        public final String body;
+        public final List<String> labels = new ArrayList<>();
         String state = "open";
         Instant createdAt;
         Instant updatedAt;
@@ -90,12 +90,12 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    static final class Pull {
-        final int number;
-        final String title;
-        final String head;
-        final String base;
-        final String body;
+    public static final class Pull {
+        public final int number;
+        public final String title;
+        public final String head;
+        public final String base;
+        public final String body;
         String state = "open";
 
         Pull(int number, String title, String head, String base, String body) {
@@ -119,7 +119,7 @@ final class FakeGitHub implements AutoCloseable {
     private long nextId = 1000;
     private int ticks;
 
-    FakeGitHub() {
+    public FakeGitHub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -131,7 +131,7 @@ final class FakeGitHub implements AutoCloseable {
         files.put("main", new TreeMap<>());
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
@@ -146,7 +146,7 @@ final class FakeGitHub implements AutoCloseable {
 
     // ---- what tests arrange and inspect
 
-    synchronized List<Recorded> requests() {
+    public synchronized List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
@@ -159,7 +159,7 @@ final class FakeGitHub implements AutoCloseable {
         faults.add(new Fault(method, Pattern.compile(pathRegex), status, headers, body));
     }
 
-    synchronized List<Issue> issues() {
+    public synchronized List<Issue> issues() {
         return List.copyOf(issues);
     }
 
@@ -175,7 +175,7 @@ final class FakeGitHub implements AutoCloseable {
         labels.put(name, "ededed");
     }
 
-    synchronized void comment(int number, String login, String association, String body) {
+    public synchronized void comment(int number, String login, String association, String body) {
         Issue issue = issue(number);
         Instant at = tick();
         ObjectNode comment = JSON.createObjectNode();
@@ -213,11 +213,11 @@ final class FakeGitHub implements AutoCloseable {
         issue.events.add(event("closed", actor, at));
     }
 
-    synchronized void putFile(String branch, String path, String content) {
+    public synchronized void putFile(String branch, String path, String content) {
         files.computeIfAbsent(branch, b -> new TreeMap<>()).put(path, content);
     }
 
-    synchronized Optional<String> file(String branch, String path) {
+    public synchronized Optional<String> file(String branch, String path) {
         return Optional.ofNullable(files.getOrDefault(branch, Map.of()).get(path));
     }
 
@@ -225,7 +225,7 @@ final class FakeGitHub implements AutoCloseable {
         return Map.copyOf(refs);
     }
 
-    synchronized List<Pull> pulls() {
+    public synchronized List<Pull> pulls() {
         return List.copyOf(pulls);
     }
 

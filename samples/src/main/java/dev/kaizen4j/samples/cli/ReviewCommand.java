@@ -191,20 +191,24 @@ final class ReviewCommand implements Runnable {
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = "Pull decisions from the back-channel into the ledger and publish approved changes.")
     static final class Sync extends Subcommand {
-        @Option(names = "--back-channel", paramLabel = "NAME", description = "The back-channel to read. Default: file.")
+        @Option(names = "--back-channel", paramLabel = "NAME",
+                description = "The back-channel to read: file, github or file,github (env KAIZEN_BACK_CHANNEL)."
+                        + " Default: file.")
         String backChannel;
 
         @Override
         public Integer call() {
             RunnerContext context = context();
-            List<DecisionUpdate> updates = new DecisionSync(context.ledger(), BackChannels.resolve(context, backChannel),
-                    context.patchPublisher(), Clock.systemUTC()).sync();
+            List<String> channels = BackChannels.names(context, backChannel);
+            List<DecisionUpdate> updates = new DecisionSync(context.ledger(), BackChannels.backChannel(context, channels),
+                    BackChannels.publisher(context, channels), Clock.systemUTC()).sync();
             PrintWriter out = out();
             out.println(updates.size() + " decisions picked up");
             for (DecisionUpdate update : updates) {
-                out.printf(Locale.ROOT, "  %s: %s%s%n", update.requestId(),
-                        update.decision().verdict().name().toLowerCase(Locale.ROOT),
-                        update.published() == null ? "" : ", published: " + update.published().reference());
+                out.printf(Locale.ROOT, "  %s: %s by %s%s%s%n", update.requestId(),
+                        update.decision().verdict().name().toLowerCase(Locale.ROOT), update.decision().reviewer(),
+                        update.published() == null ? "" : ", published: " + update.published().reference(),
+                        update.publishError() == null ? "" : ", publishing failed (will retry): " + update.publishError());
             }
             out.flush();
             return 0;

@@ -2,9 +2,9 @@ package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.ImprovementCycle;
-import dev.kaizen4j.review.BackChannel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 final class RunCommand extends WorkloadCommand {
 
     @Option(names = "--back-channel", paramLabel = "NAME",
-            description = "Where requests go: file (env KAIZEN_BACK_CHANNEL). Default: file, in <state-dir>/requests.")
+            description = "Where requests go: file, github, or both as file,github (env KAIZEN_BACK_CHANNEL)."
+                    + " Default: file, in <state-dir>/requests.")
     @Nullable String backChannel;
 
     @Option(names = "--max-submissions", paramLabel = "N",
@@ -32,16 +33,16 @@ final class RunCommand extends WorkloadCommand {
         PrintWriter out = out();
         RunnerContext context = context();
         RunnerContext.Workload workload = context.workload(source);
-        BackChannel channel = BackChannels.resolve(context, backChannel);
+        List<String> channels = BackChannels.names(context, backChannel);
         int max = maxSubmissions != null ? maxSubmissions
                 : context.settings().get(null, "max.submissions").map(Integer::parseInt).orElse(5);
         ImprovementCycle cycle = ImprovementCycle.builder()
                 .team(workload.team())
                 .source(workload.source())
                 .window(workload.window())
-                .backChannel(channel)
+                .backChannel(BackChannels.backChannel(context, channels))
                 .ledger(context.ledger())
-                .changePublisher(context.patchPublisher())
+                .changePublisher(BackChannels.publisher(context, channels))
                 .maxSubmissionsPerCycle(max)
                 .build();
         if (workload.bundledExample()) {
@@ -51,9 +52,11 @@ final class RunCommand extends WorkloadCommand {
         CycleResult result = cycle.run();
         new ReportPrinter(out).cycle(result);
         out.println();
-        out.println("Requests: " + context.stateDirectory().resolve("requests") + "   ledger: "
-                + context.stateDirectory().resolve("ledger.jsonl"));
-        out.println("Review them with: kaizen4j review list");
+        out.println("Ledger: " + context.stateDirectory().resolve("ledger.jsonl"));
+        if (channels.contains(BackChannels.FILE)) {
+            out.println("Requests: " + context.stateDirectory().resolve("requests")
+                    + " (review them with: kaizen4j review list)");
+        }
         if (reportJson != null) {
             ReportJson.write(reportJson, result.report(), result.skippedInput(), result.skippedInputCount());
             out.println("Report written to " + reportJson);

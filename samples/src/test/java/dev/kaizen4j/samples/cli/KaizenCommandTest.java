@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class KaizenCommandTest {
 
@@ -25,7 +22,7 @@ class KaizenCommandTest {
 
     @Test
     void givenNoFlags_whenRun_thenTheBundledExampleProducesRequestsAndASecondRunNone() throws IOException {
-        Result first = kaizen("run", "--state-dir", state());
+        CommandRun first = kaizen("run", "--state-dir", state());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
@@ -40,7 +37,7 @@ class KaizenCommandTest {
         assertThat(requestFiles()).isNotEmpty();
         int requests = requestFiles().size();
 
-        Result second = kaizen("run", "--state-dir", state());
+        CommandRun second = kaizen("run", "--state-dir", state());
 
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("0 submitted").contains("duplicates suppressed");
@@ -52,7 +49,7 @@ class KaizenCommandTest {
         kaizen("run", "--state-dir", state());
         String id = requestFiles().get(0).getFileName().toString().replace(".json", "");
 
-        Result approve = kaizen("review", "approve", id, "--notes", "Looks good", "--reviewer", "alice",
+        CommandRun approve = kaizen("review", "approve", id, "--notes", "Looks good", "--reviewer", "alice",
                 "--state-dir", state());
 
         assertThat(approve.exitCode()).as(approve.err()).isZero();
@@ -68,7 +65,7 @@ class KaizenCommandTest {
     void givenAnalyze_whenAskedForJson_thenTheReportHasTheDocumentedKeys() throws IOException {
         Path json = directory.resolve("report.json");
 
-        Result result = kaizen("analyze", "--state-dir", state(), "--report-json", json.toString());
+        CommandRun result = kaizen("analyze", "--state-dir", state(), "--report-json", json.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -92,7 +89,7 @@ class KaizenCommandTest {
                 {"timestamp":"2025-06-10T14:04:00","team_name":"ops","task_id":"T1","agent_name":"system","message":"done","message_type":"task_completion","metadata":{"outcome":"success"}}
                 """);
 
-        Result result = kaizen("analyze", "--logs", logs.toString(), "--state-dir", state());
+        CommandRun result = kaizen("analyze", "--logs", logs.toString(), "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Team metrics: ops").contains("Skipped input (1 lines)")
@@ -101,7 +98,7 @@ class KaizenCommandTest {
 
     @Test
     void givenAMissingLogFile_whenAnalyzed_thenAClearErrorAndNoStackTrace() {
-        Result result = kaizen("analyze", "--logs", directory.resolve("absent.jsonl").toString(), "--state-dir", state());
+        CommandRun result = kaizen("analyze", "--logs", directory.resolve("absent.jsonl").toString(), "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).isEqualTo("error: log path not found: " + directory.resolve("absent.jsonl") + "\n");
@@ -112,7 +109,7 @@ class KaizenCommandTest {
         Path spec = Files.writeString(directory.resolve("team.yaml"), "name: ops\nagents:\n  - role: Writer\n");
         Path logs = Files.writeString(directory.resolve("team.jsonl"), "");
 
-        Result result = kaizen("run", "--team-spec", spec.toString(), "--logs", logs.toString(), "--state-dir", state());
+        CommandRun result = kaizen("run", "--team-spec", spec.toString(), "--logs", logs.toString(), "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).startsWith("error: team spec " + spec + " line 3: 'agents[0].name' is missing")
@@ -121,7 +118,7 @@ class KaizenCommandTest {
 
     @Test
     void givenSettingsInTheEnvironment_whenRun_thenTheyAreUsedAndAFlagStillWins() throws IOException {
-        Result result = kaizen(Map.of("KAIZEN_STATE_DIR", state(), "KAIZEN_MAX_SUBMISSIONS", "1"), "run");
+        CommandRun result = kaizen(Map.of("KAIZEN_STATE_DIR", state(), "KAIZEN_MAX_SUBMISSIONS", "1"), "run");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("1 submitted").contains("rate limited");
@@ -134,10 +131,10 @@ class KaizenCommandTest {
         Path proposed = Files.writeString(directory.resolve("Proposed.java"),
                 "class A { void run() { Runtime.getRuntime().exec(\"rm -rf /\"); } }\n");
 
-        Result rejected = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString());
-        Result json = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString(), "--json");
-        Result accepted = kaizen("validate", "--current", current.toString(), "--proposed", current.toString());
-        Result missing = kaizen("validate", "--current", current.toString(), "--proposed", "nope.java");
+        CommandRun rejected = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString());
+        CommandRun json = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString(), "--json");
+        CommandRun accepted = kaizen("validate", "--current", current.toString(), "--proposed", current.toString());
+        CommandRun missing = kaizen("validate", "--current", current.toString(), "--proposed", "nope.java");
 
         assertThat(rejected.exitCode()).isEqualTo(1);
         assertThat(rejected.out()).startsWith("REJECTED").contains("line 1");
@@ -149,7 +146,7 @@ class KaizenCommandTest {
 
     @Test
     void givenAnUnknownRequest_whenApproved_thenAClearError() {
-        Result result = kaizen("review", "approve", "nope-1", "--state-dir", state());
+        CommandRun result = kaizen("review", "approve", "nope-1", "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).contains("no request 'nope-1'");
@@ -157,7 +154,7 @@ class KaizenCommandTest {
 
     @Test
     void givenTheExample_whenVerifiedAroundAMidweekChange_thenTheComparisonIsPrinted() {
-        Result result = kaizen("verify", "--changed-at", "2025-06-12", "--days", "3", "--state-dir", state());
+        CommandRun result = kaizen("verify", "--changed-at", "2025-06-12", "--days", "3", "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).containsPattern("success rate .*% \\(\\d+ tasks\\) -> .*% \\(\\d+ tasks\\), one-sided p = ");
@@ -166,7 +163,7 @@ class KaizenCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "analyze", "validate", "review", "verify"})
     void everySubcommandHasHelp(String subcommand) {
-        Result result = kaizen(subcommand, "--help");
+        CommandRun result = kaizen(subcommand, "--help");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: kaizen4j " + subcommand);
@@ -183,19 +180,11 @@ class KaizenCommandTest {
         }
     }
 
-    private static Result kaizen(String... args) {
+    private static CommandRun kaizen(String... args) {
         return kaizen(Map.of(), args);
     }
 
-    private static Result kaizen(Map<String, String> environment, String... args) {
-        CommandLine commandLine = KaizenCommand.commandLine(environment);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+    private static CommandRun kaizen(Map<String, String> environment, String... args) {
+        return CommandRun.of(environment, args);
     }
-
-    private record Result(int exitCode, String out, String err) {}
 }
