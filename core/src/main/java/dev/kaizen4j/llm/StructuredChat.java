@@ -110,7 +110,7 @@ final class StructuredChat {
         if (problems.isEmpty()) {
             return readValid(first.text, reader);
         }
-        log.info("LLM answer for {} was invalid, asking once for a repair: {}", purpose, problems);
+        log.debug("LLM answer for {} was invalid, asking once for a repair: {}", purpose, problems);
         markLastCall("invalid answer: " + summary(problems));
         messages.add(AiMessage.from(truncate(first.text, repairReserve() / 2)));
         messages.add(UserMessage.from(redactor.redact(truncate(repairRequest(problems), repairReserve() / 2 - 16))));
