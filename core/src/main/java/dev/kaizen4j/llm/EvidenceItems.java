@@ -15,6 +15,7 @@ import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.team.AgentSpec;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ final class EvidenceItems {
     static final int AFTER_STEP = 1;
     static final int EXAMPLES_PER_FINDING = 2;
     static final int SUCCESSES = 2;
+    /** Attributed failures shown with their events; the others are listed without. */
+    static final int EXCERPTS = 8;
 
     private EvidenceItems() {}
 
@@ -72,7 +75,7 @@ final class EvidenceItems {
         ObjectNode node = NODES.objectNode();
         node.put("id", finding.id());
         node.put("title", finding.title());
-        node.put("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
         node.put("rate", round(finding.rate()));
         node.put("count", finding.count());
         node.put("total", finding.total());
@@ -108,7 +111,7 @@ final class EvidenceItems {
     /** The whole kept task, for reviewing who caused its failure. */
     static ObjectNode task(TaskSample task) {
         ObjectNode node = NODES.objectNode().put("task_id", task.taskId())
-                .put("outcome", task.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                .put("outcome", task.outcome().name().toLowerCase(Locale.ROOT))
                 .put("events_in_task", task.totalEvents());
         ArrayNode events = node.putArray("events");
         task.events().forEach(step -> events.add(event(step)));
@@ -130,7 +133,7 @@ final class EvidenceItems {
     static ObjectNode event(TaskSample.Step step) {
         ConversationEvent e = step.event();
         ObjectNode node = NODES.objectNode().put("step", step.step()).put("agent", e.agentName())
-                .put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
+                .put("type", e.type().name().toLowerCase(Locale.ROOT));
         if (e.toAgent() != null) {
             node.put("to", e.toAgent());
         }
@@ -143,8 +146,9 @@ final class EvidenceItems {
 
     /**
      * Offers the evidence about one agent, most informative first: its findings with examples, its
-     * attributed failures with the events around the failing step (most confident first), then a few
-     * successes for contrast. What does not fit the budget is left out.
+     * attributed failures (those whose events were sampled first, with the events around the failing
+     * step, most confident first; then the rest as one-line attributions), then a few successes for
+     * contrast. What does not fit the budget is left out.
      */
     static void offerAgentEvidence(EvidenceBudget budget, EffectivenessReport report, String agent, CaseFiles cases) {
         for (Finding finding : report.findingsFor(agent)) {
@@ -153,15 +157,16 @@ final class EvidenceItems {
             }
         }
         List<FailureAttribution> failures = report.attributionsTo(agent).stream()
-                .sorted(Comparator.comparingDouble(FailureAttribution::confidence).reversed()
-                        .thenComparing(a -> cases.task(a.taskId()).isEmpty()))
+                .sorted(Comparator.comparing((FailureAttribution a) -> cases.task(a.taskId()).isEmpty())
+                        .thenComparing(Comparator.comparingDouble(FailureAttribution::confidence).reversed()))
                 .toList();
-        int shown = 0;
+        int excerpts = 0;
         for (FailureAttribution failure : failures) {
-            ObjectNode item = shown < 8 ? failureExcerpt(failure, cases.task(failure.taskId())) : attribution(failure);
-            if (budget.offerItem("attributed_failures", item)) {
-                shown++;
-            } else if (shown >= 8 || !budget.offerItem("attributed_failures", attribution(failure))) {
+            Optional<TaskSample> task = cases.task(failure.taskId());
+            if (excerpts < EXCERPTS && task.isPresent()
+                    && budget.offerItem("attributed_failures", failureExcerpt(failure, task))) {
+                excerpts++;
+            } else if (!budget.offerItem("attributed_failures", attribution(failure))) {
                 break;
             }
         }

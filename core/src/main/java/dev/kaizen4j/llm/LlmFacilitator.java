@@ -47,17 +47,16 @@ public final class LlmFacilitator implements Facilitator {
         requireNonNull(reviewerFeedback, "reviewerFeedback");
         String manager = team.manager() == null ? "manager" : team.manager();
         TeamMetrics metrics = report.metrics();
+        List<String> candidates = candidates(report, team);
         List<DiscussionTurn> transcript = new ArrayList<>();
         transcript.add(new DiscussionTurn(manager, String.format(Locale.ROOT,
                 "Let's review %d tasks: %d completed, %d failed (success rate %.0f%%). The analysis found %d problems"
                         + " and ranks %s for improvement.",
                 metrics.tasksTotal(), metrics.tasksCompleted(), metrics.tasksFailed(), metrics.successRate() * 100,
-                report.findings().size(), report.ranking().isEmpty() ? "nobody"
-                        : String.join(", ", candidates(report, team).stream().toList()))));
+                report.findings().size(), candidates.isEmpty() ? "nobody" : String.join(", ", candidates))));
         for (String feedback : reviewerFeedback) {
             transcript.add(new DiscussionTurn(manager, "Reviewer feedback on an earlier request: " + feedback));
         }
-        List<String> candidates = candidates(report, team);
         if (candidates.isEmpty()) {
             transcript.add(new DiscussionTurn(manager, "Nothing needs changing this time."));
             return new ImprovementPlan(List.of(), report.findings().stream().map(Finding::title).toList(), List.of(),
