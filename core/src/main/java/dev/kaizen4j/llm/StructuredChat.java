@@ -37,6 +37,7 @@ final class StructuredChat {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MESSAGE_OVERHEAD = 4;
     private static final int PROBLEMS_QUOTED = 6;
+    private static final double MAX_CALIBRATION = 2.0;
 
     private final ChatModel model;
     private final TokenEstimator estimator;
@@ -46,6 +47,7 @@ final class StructuredChat {
     private final @Nullable Integer maxOutputTokens;
     private final List<LlmCall> calls = new ArrayList<>();
     private boolean responseFormatSupported = true;
+    private double calibration = 1.0;
 
     StructuredChat(ChatModel model, TokenEstimator estimator, Redactor redactor, int callBudget, int cycleBudget,
             @Nullable Integer maxOutputTokens) {
@@ -71,8 +73,8 @@ final class StructuredChat {
     /** The tokens a prompt costs besides its evidence: the system text, the output contract and the frame. */
     int overhead(String system, JsonSchema schema, String userFrame) {
         String schemaJson = Schemas.toJson(schema.rootElement()).toString();
-        return estimator.estimate(schemaJson) + estimator.estimate(system + "\n\n" + contract(schemaJson))
-                + estimator.estimate(userFrame) + 3 * MESSAGE_OVERHEAD + 32;
+        return estimate(schemaJson) + estimate(system + "\n\n" + contract(schemaJson)) + estimate(userFrame)
+                + 3 * MESSAGE_OVERHEAD + 32;
     }
 
     /** The tokens left for evidence, with a margin for redaction markers that are longer than what they mask. */
@@ -80,8 +82,9 @@ final class StructuredChat {
         return (int) ((promptBudget() - overhead(system, schema, userFrame)) * 0.95);
     }
 
+    /** The estimator's count, scaled up when the provider has counted more than estimated before. */
     int estimate(String text) {
-        return estimator.estimate(text);
+        return (int) Math.ceil(estimator.estimate(text) * calibration());
     }
 
     synchronized List<LlmCall> calls() {
@@ -129,7 +132,7 @@ final class StructuredChat {
     private Answer send(String purpose, List<ChatMessage> messages, JsonSchema schema, String schemaJson, int estimated)
             throws LlmCallFailed {
         synchronized (this) {
-            long spent = calls.stream().mapToLong(LlmCall::estimatedInputTokens).sum();
+            long spent = calls.stream().mapToLong(StructuredChat::spent).sum();
             if (spent + estimated > cycleBudget) {
                 throw failed(purpose, 0, "the cycle's budget of " + cycleBudget + " input tokens is spent ("
                         + spent + " used): not sent");
@@ -152,6 +155,9 @@ final class StructuredChat {
             throw failed(purpose, estimated, "the model call failed: " + describe(failure));
         }
         TokenUsage usage = response.tokenUsage();
+        if (usage != null && usage.inputTokenCount() != null && estimated > 0) {
+            calibrate(usage.inputTokenCount(), estimated);
+        }
         record(new LlmCall(purpose, estimated, usage == null ? null : usage.inputTokenCount(),
                 usage == null ? null : usage.outputTokenCount(), null));
         String text = response.aiMessage() == null || response.aiMessage().text() == null ? ""
@@ -225,9 +231,9 @@ final class StructuredChat {
     }
 
     private int estimate(List<ChatMessage> messages, String schemaJson) {
-        int total = estimator.estimate(schemaJson);
+        int total = estimate(schemaJson);
         for (ChatMessage message : messages) {
-            total += MESSAGE_OVERHEAD + estimator.estimate(text(message));
+            total += MESSAGE_OVERHEAD + estimate(text(message));
         }
         return total;
     }
@@ -271,6 +277,25 @@ final class StructuredChat {
     private LlmCallFailed failed(String purpose, int sentEstimate, String reason) {
         record(new LlmCall(purpose, sentEstimate, null, null, reason));
         return new LlmCallFailed(purpose + ": " + reason);
+    }
+
+    /**
+     * Learns from the provider's count: when it counted more input tokens than estimated (tokenizers
+     * differ, and the schema is sent twice), later estimates are scaled up by the largest ratio seen, so
+     * the budgets hold in the provider's tokens too. Capped, so one odd count cannot starve every prompt.
+     */
+    private synchronized void calibrate(int counted, int estimated) {
+        double ratio = counted * calibration / estimated;
+        calibration = Math.min(MAX_CALIBRATION, Math.max(calibration, ratio));
+    }
+
+    private synchronized double calibration() {
+        return calibration;
+    }
+
+    /** What a call spent of the cycle's budget: the provider's count when larger than the estimate. */
+    private static long spent(LlmCall call) {
+        return Math.max(call.estimatedInputTokens(), call.inputTokens() == null ? 0 : call.inputTokens());
     }
 
     private synchronized void record(LlmCall call) {

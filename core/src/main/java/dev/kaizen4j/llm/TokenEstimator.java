@@ -13,7 +13,8 @@ public interface TokenEstimator {
     /**
      * The default heuristic: one token per four characters, rounded up. It is close for English
      * prose and JSON with common tokenizers and needs no model-specific vocabulary; the tokens a
-     * provider actually counted are reported in {@link LlmUsage} beside the estimate.
+     * provider actually counted are reported in {@link LlmUsage} beside the estimate, and when a
+     * provider counts more than estimated, later estimates of the cycle are scaled up by that ratio.
      */
     static TokenEstimator charsPerToken() {
         return text -> (text.length() + 3) / 4;

@@ -152,6 +152,27 @@ class LlmImprovementCycleTest {
     }
 
     @Test
+    void givenAProviderCountingMoreThanEstimated_whenTheCycleRuns_thenLaterCallsFitTheBudgetInItsTokens() {
+        String filler = "Another draft without the keyword; the brief named it twice. ".repeat(40);
+        List<FailureAttribution> attributions = IntStream.range(0, 400)
+                .mapToObj(i -> new FailureAttribution("TASK-" + i, "content_creator", 1, 0.9, "missed " + filler))
+                .toList();
+        EffectivenessReport measured = LlmFixtures.report();
+        EffectivenessReport large = new EffectivenessReport(measured.team(), measured.metrics(), measured.agents(),
+                measured.findings(), attributions, measured.ranking());
+        ScriptedChatModel model = new ScriptedChatModel(LlmFixtures.validScript(), 1.4);
+
+        CycleResult result = cycle(sourceOf(LlmFixtures.ambiguousTask()), large, LlmAssistant.of(model)).run();
+
+        assertThat(result.errors()).isEmpty();
+        List<LlmCall> calls = result.llmUsage().calls();
+        assertThat(calls.get(0).inputTokens()).isGreaterThan(calls.get(0).estimatedInputTokens());
+        assertThat(calls.subList(1, calls.size())).allSatisfy(call ->
+                assertThat(call.inputTokens()).isLessThanOrEqualTo(LlmAssistant.DEFAULT_INPUT_TOKENS_PER_CALL));
+        assertThat(calls.get(1).estimatedInputTokens()).isGreaterThan(4000);
+    }
+
+    @Test
     void givenACycleBudget_whenItIsSpent_thenFurtherCallsAreNotSentAndReportedAsErrors() {
         ScriptedChatModel model = new ScriptedChatModel(LlmFixtures.validScript());
         LlmAssistant llm = LlmAssistant.builder().model(model).inputTokensPerCall(6000).inputTokensPerCycle(2500)

@@ -16,15 +16,23 @@ import java.util.function.Function;
 
 /**
  * A {@link ChatModel} answering from a script: a function of the request, or a queue of answers.
- * It records every request and reports token usage as the characters of the messages divided by four.
+ * It records every request and reports token usage as the characters of the messages divided by four
+ * (times a factor, to play a tokenizer that counts more).
  */
 public final class ScriptedChatModel implements ChatModel {
 
     private final Function<ChatRequest, String> script;
+    private final double inputTokenFactor;
     private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
 
     public ScriptedChatModel(Function<ChatRequest, String> script) {
+        this(script, 1.0);
+    }
+
+    /** A model whose tokenizer counts {@code inputTokenFactor} times the characters-divided-by-four of a prompt. */
+    public ScriptedChatModel(Function<ChatRequest, String> script, double inputTokenFactor) {
         this.script = script;
+        this.inputTokenFactor = inputTokenFactor;
     }
 
     /** Answers with {@code answers} in order, then with the last one. */
@@ -37,7 +45,7 @@ public final class ScriptedChatModel implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         requests.add(request);
         String answer = script.apply(request);
-        int input = request.messages().stream().mapToInt(m -> text(m).length()).sum() / 4;
+        int input = (int) (request.messages().stream().mapToInt(m -> text(m).length()).sum() / 4 * inputTokenFactor);
         return ChatResponse.builder()
                 .aiMessage(AiMessage.from(answer))
                 .tokenUsage(new TokenUsage(input, answer.length() / 4))
