@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class PatternRedactor implements Redactor {
 
+    private static final String SECRET_KEYS = "api[_-]?key|apikey|secret(?:[_-]?key)?|client[_-]?secret"
+            + "|access[_-]?token|auth[_-]?token|token|password|passwd|pwd";
+
     private static final List<RedactionRule> DEFAULT_RULES = List.of(
             new RedactionRule("private-key", Pattern.compile(
                     "-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"), 0),
@@ -32,8 +35,11 @@ public final class PatternRedactor implements Redactor {
                     "\\b([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:)([^\\s@/\"']+)(@)"), 2),
             new RedactionRule("bearer-token", Pattern.compile("(?i)\\b(bearer\\s+)([A-Za-z0-9._~+/-]{16,}=*)"), 2),
             new RedactionRule("secret", Pattern.compile(
-                    "(?i)\\b((?:api[_-]?key|apikey|secret(?:[_-]?key)?|client[_-]?secret|access[_-]?token|auth[_-]?token"
-                            + "|token|password|passwd|pwd)\\b[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;]{6,})"), 2));
+                    "(?i)(?<![a-z0-9])(" + SECRET_KEYS + ")\\b([\"']?\\s*[:=]\\s*[\"'])([^\"'\\s]{6,})(?=[\"'])"), 3),
+            // Unquoted values must look generated (contain a digit) and not be code such as token = request.token().
+            new RedactionRule("secret", Pattern.compile(
+                    "(?i)(?<![a-z0-9])(" + SECRET_KEYS + ")\\b(\\s*[:=]\\s*)((?=[^\\s\"',;()]*\\d)[^\\s\"',;()]{6,})(?![\\w(.])"),
+                    3));
 
     private final List<RedactionRule> rules;
 
@@ -50,7 +56,8 @@ public final class PatternRedactor implements Redactor {
      * GitHub, GitLab, Slack (tokens and webhook URLs), AWS access key ids, Google API keys and
      * Hugging Face, passwords in URLs ({@code scheme://user:password@host}), bearer tokens, and
      * values of {@code api_key=}, {@code secret:}, {@code token=}, {@code password=} style
-     * assignments.
+     * assignments when quoted, or unquoted and containing a digit (so code such as
+     * {@code token = request.token()} is left alone).
      */
     public static List<RedactionRule> defaultRules() {
         return DEFAULT_RULES;

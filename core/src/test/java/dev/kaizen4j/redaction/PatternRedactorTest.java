@@ -67,9 +67,22 @@ class PatternRedactorTest {
         "The password reset flow failed in 12% of tasks (TASK-042).",
         "Use {{brand}} and https://example.com/docs in the post.",
         "private static final int MAX_SEARCH_RETRIES = 0;",
+        "String token = request.token();",
+        "this.password = password;",
+        "apiKey = System.getenv(\"OPENAI_API_KEY\");",
     })
     void givenOrdinaryText_whenRedacted_thenItIsUnchanged(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void givenSecretsInCodeAndConfiguration_whenRedacted_thenOnlyTheValuesAreMasked() {
+        assertThat(redactor.redact("String password = \"hunter22\";"))
+                .isEqualTo("String password = \"[REDACTED:secret]\";");
+        assertThat(redactor.redact("{\"api_key\": \"abc123def456\"}"))
+                .isEqualTo("{\"api_key\": \"[REDACTED:secret]\"}");
+        assertThat(redactor.redact("DB_PASSWORD=Tr0ub4dor&3 token: 9f8e7d6c5b4a"))
+                .isEqualTo("DB_PASSWORD=[REDACTED:secret] token: [REDACTED:secret]");
     }
 
     @Test
