@@ -2,11 +2,17 @@ package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.ImprovementCycle;
+import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.llm.LlmAssistant;
+import dev.kaizen4j.redaction.PatternRedactor;
+import dev.kaizen4j.redaction.Redactor;
 import dev.kaizen4j.review.BackChannel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,10 +55,33 @@ final class RunCommand extends WorkloadCommand {
                     + " KAIZEN_OLLAMA_BASE_URL). Default: the provider's; for ollama http://localhost:11434.")
     @Nullable String llmBaseUrl;
 
+    @Option(names = "--redact", paramLabel = "REGEX",
+            description = "Also mask matches of REGEX in everything sent to the LLM and to back-channels; repeatable"
+                    + " (env KAIZEN_REDACT, one regex). Keys, tokens, passwords in URLs, private keys and JWTs are"
+                    + " always masked.")
+    List<String> redact = new ArrayList<>();
+
     @Option(names = "--llm-token-budget", paramLabel = "TOKENS",
             description = "The most input tokens one LLM call may take, estimated at four characters a token (env"
                     + " KAIZEN_LLM_TOKEN_BUDGET). Default: 6000.")
     @Nullable Integer llmTokenBudget;
+
+    private Redactor redactor(RunnerSettings settings) {
+        PatternRedactor.Builder builder = PatternRedactor.builder();
+        List<String> patterns = new ArrayList<>(redact);
+        if (patterns.isEmpty()) {
+            settings.get(null, "redact").ifPresent(patterns::add);
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                builder.pattern("pattern-" + (i + 1), patterns.get(i));
+            } catch (PatternSyntaxException invalid) {
+                throw KaizenException.invalidInput("--redact '" + patterns.get(i) + "' is not a regular expression: "
+                        + invalid.getDescription());
+            }
+        }
+        return builder.build();
+    }
 
     @Override
     public Integer call() {
@@ -66,6 +95,7 @@ final class RunCommand extends WorkloadCommand {
         int budget = llmTokenBudget != null ? llmTokenBudget
                 : context.settings().get(null, "llm.token.budget").map(Integer::parseInt)
                         .orElse(LlmAssistant.DEFAULT_INPUT_TOKENS_PER_CALL);
+        Redactor redactor = redactor(context.settings());
         ImprovementCycle.Builder builder = ImprovementCycle.builder()
                 .team(workload.team())
                 .source(workload.source())
@@ -73,10 +103,12 @@ final class RunCommand extends WorkloadCommand {
                 .backChannel(channel)
                 .ledger(context.ledger())
                 .changePublisher(context.patchPublisher())
-                .maxSubmissionsPerCycle(max);
+                .maxSubmissionsPerCycle(max)
+                .redactor(redactor);
         model.ifPresent(selected -> builder.llm(LlmAssistant.builder()
                 .model(selected.model())
                 .inputTokensPerCall(budget)
+                .redactor(redactor)
                 .build()));
         if (workload.bundledExample()) {
             out.println("Running on the bundled marketing-team example (" + workload.source().path() + ").");

@@ -88,6 +88,28 @@ class RunWithLlmTest {
     }
 
     @Test
+    void givenARedactionPattern_whenRun_thenMatchesNeverReachTheModel() {
+        endpoint = OpenAiStub.start(RunWithLlmTest::marketingTeamAnswer);
+
+        Result result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl()), "run", "--llm", "openai",
+                "--redact", "(?i)power users?", "--redact", "Lumen Health", "--state-dir", state());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(endpoint.rawBodies()).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).doesNotContainIgnoringCase("power user").doesNotContain("Lumen"))
+                .anySatisfy(body -> assertThat(body).contains("[REDACTED:pattern-1]"))
+                .anySatisfy(body -> assertThat(body).contains("[REDACTED:pattern-2]"));
+    }
+
+    @Test
+    void givenAnInvalidRedactionPattern_whenRun_thenAClearError() {
+        Result result = kaizen(Map.of(), "run", "--redact", "([a-z", "--state-dir", state());
+
+        assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
+        assertThat(result.err()).contains("--redact '([a-z' is not a regular expression");
+    }
+
+    @Test
     void givenAnUnknownProvider_whenRun_thenAClearError() {
         Result result = kaizen(Map.of(), "run", "--llm", "watson", "--state-dir", state());
 
