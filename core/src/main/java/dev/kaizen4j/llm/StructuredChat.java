@@ -46,7 +46,7 @@ final class StructuredChat {
     private final int cycleBudget;
     private final @Nullable Integer maxOutputTokens;
     private final List<LlmCall> calls = new ArrayList<>();
-    private boolean responseFormatSupported = true;
+    private volatile boolean responseFormatSupported = true;
     private double calibration = 1.0;
 
     StructuredChat(ChatModel model, TokenEstimator estimator, Redactor redactor, int callBudget, int cycleBudget,
@@ -115,9 +115,14 @@ final class StructuredChat {
         }
         log.debug("LLM answer for {} was invalid, asking once for a repair: {}", purpose, problems);
         markLastCall("invalid answer: " + summary(problems));
-        messages.add(AiMessage.from(truncate(first.text, repairReserve() / 2)));
+        messages.add(AiMessage.from(redactor.redact(truncate(first.text, repairReserve() / 2))));
         messages.add(UserMessage.from(redactor.redact(truncate(repairRequest(problems), repairReserve() / 2 - 16))));
         int repairEstimate = estimate(messages, schemaJson);
+        if (repairEstimate > callBudget) {
+            // Only when the provider's counts raised the estimates since the prompt was built.
+            throw failed(purpose + " (repair)", 0, "the repair of ~" + repairEstimate + " tokens exceeds the budget of "
+                    + callBudget + ": not sent; the answer was invalid: " + summary(problems));
+        }
         Answer second = send(purpose + " (repair)", messages, schema, schemaJson, repairEstimate);
         List<String> remaining = problems(second.text, schema, reader);
         if (remaining.isEmpty()) {
