@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.llm.LlmUsage;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.source.SourceProblem;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param decisions decisions picked up from back-channels in this run
  * @param skippedInput input the source skipped (first {@value ImprovementCycle#MAX_REPORTED_PROBLEMS})
  * @param skippedInputCount how much input was skipped in all
+ * @param errors what kept a stage from doing its work, one line each (an LLM answer that still broke
+ *     its schema after a repair, an unreachable model); the cycle went on without that stage's output
+ * @param llmUsage the model calls of this run and their tokens; empty when the cycle ran offline
  */
 public record CycleResult(
         String team,
@@ -33,7 +37,9 @@ public record CycleResult(
         List<ProposalOutcome> retried,
         List<DecisionUpdate> decisions,
         List<SourceProblem> skippedInput,
-        long skippedInputCount) {
+        long skippedInputCount,
+        List<String> errors,
+        LlmUsage llmUsage) {
 
     public CycleResult {
         requireNonNull(team, "team");
@@ -43,6 +49,21 @@ public record CycleResult(
         retried = List.copyOf(retried);
         decisions = List.copyOf(decisions);
         skippedInput = List.copyOf(skippedInput);
+        errors = List.copyOf(errors);
+        requireNonNull(llmUsage, "llmUsage");
+    }
+
+    /** A result of a run without errors and without an LLM. */
+    public CycleResult(String team, Instant startedAt, Instant finishedAt, EffectivenessReport report,
+            ImprovementPlan plan, List<ProposalOutcome> outcomes, List<ProposalOutcome> retried,
+            List<DecisionUpdate> decisions, List<SourceProblem> skippedInput, long skippedInputCount) {
+        this(team, startedAt, finishedAt, report, plan, outcomes, retried, decisions, skippedInput, skippedInputCount,
+                List.of(), LlmUsage.none());
+    }
+
+    /** Whether a stage failed in this run; see {@link #errors()}. */
+    public boolean hasErrors() {
+        return !errors.isEmpty();
     }
 
     /** Proposals that were submitted to a back-channel in this run (auto-approved ones included). */

@@ -14,6 +14,8 @@ import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.llm.LlmAssistant;
+import dev.kaizen4j.llm.LlmUsage;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.TimeWindow;
 import dev.kaizen4j.proposal.CodeModification;
@@ -22,6 +24,7 @@ import dev.kaizen4j.proposal.Proposal;
 import dev.kaizen4j.proposal.ProposalGenerator;
 import dev.kaizen4j.proposal.RuleBasedProposalGenerator;
 import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.redaction.Redactor;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
@@ -71,6 +74,10 @@ import org.slf4j.LoggerFactory;
  * auto-approved only when the host opts in with {@link Builder#autoApprovePromptRefinements}.
  * Running the cycle again on the same logs submits nothing new: proposals are identified by their
  * fingerprint, and the ledger remembers every fingerprint it has seen.
+ *
+ * <p>With {@link Builder#llm(LlmAssistant)} the analysis, discussion and proposals run on an LLM; its
+ * proposals pass the same validation, de-duplication, rate limit and approval. Every request is
+ * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel.
  */
 public final class ImprovementCycle {
 
@@ -96,15 +103,19 @@ public final class ImprovementCycle {
     private final boolean autoApprovePromptRefinements;
     private final Clock clock;
     private final DecisionSync decisionSync;
+    private final @Nullable LlmAssistant llm;
+    private final Redactor redactor;
 
     private ImprovementCycle(Builder builder) {
         this.team = requireNonNull(builder.team, "team is required");
         this.source = requireNonNull(builder.source, "source is required");
         this.backChannel = requireNonNull(builder.backChannel, "backChannel is required");
         this.window = builder.window;
-        this.analyzer = builder.analyzer;
-        this.facilitator = builder.facilitator;
-        this.generator = builder.generator;
+        this.llm = builder.llm;
+        this.analyzer = llm == null ? builder.analyzer : llm.analyzer(builder.analyzer);
+        this.facilitator = llm == null ? builder.facilitator : llm.facilitator();
+        this.generator = llm == null ? builder.generator : llm.proposalGenerator();
+        this.redactor = builder.redactor;
         this.codeValidator = builder.codeValidator;
         this.promptValidator = builder.promptValidator;
         this.ledger = builder.ledger;
@@ -128,6 +139,9 @@ public final class ImprovementCycle {
      */
     public CycleResult run() {
         Instant startedAt = clock.instant();
+        if (llm != null) {
+            llm.beginCycle();
+        }
         List<ProposalOutcome> retried = retryPendingSubmissions();
         List<DecisionUpdate> decisions = syncDecisions();
 
@@ -176,8 +190,10 @@ public final class ImprovementCycle {
             ledger.append(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null));
             outcomes.add(submit(request, validation));
         }
+        List<String> errors = llm == null ? List.of() : llm.errors();
+        LlmUsage usage = llm == null ? LlmUsage.none() : llm.usage();
         return new CycleResult(team.name(), startedAt, clock.instant(), report, plan, outcomes, retried, decisions,
-                problems, problemCount.get());
+                problems, problemCount.get(), errors, usage);
     }
 
     /**
@@ -265,9 +281,10 @@ public final class ImprovementCycle {
         if (findings.isEmpty()) {
             findings = report.findingsFor(proposal.agent());
         }
-        return new ImprovementRequest(ImprovementRequest.idFor(proposal), proposal.fingerprint(), team.name(),
-                ImprovementRequest.titleFor(proposal), proposal, findings, metricsSnapshot(report.metrics()),
-                plan.transcript(), clock.instant());
+        // Redacted before the ledger records it, so neither the ledger nor any back-channel sees a secret.
+        return redactor.redact(new ImprovementRequest(ImprovementRequest.idFor(proposal), proposal.fingerprint(),
+                team.name(), ImprovementRequest.titleFor(proposal), proposal, findings,
+                metricsSnapshot(report.metrics()), plan.transcript(), clock.instant()));
     }
 
     private static Map<String, Double> metricsSnapshot(TeamMetrics metrics) {
@@ -297,6 +314,8 @@ public final class ImprovementCycle {
         private int maxSubmissionsPerCycle = 5;
         private boolean autoApprovePromptRefinements;
         private Clock clock = Clock.systemUTC();
+        private @Nullable LlmAssistant llm;
+        private Redactor redactor = Redactor.defaults();
 
         private Builder() {}
 
@@ -381,6 +400,25 @@ public final class ImprovementCycle {
          */
         public Builder autoApprovePromptRefinements(boolean autoApprove) {
             this.autoApprovePromptRefinements = autoApprove;
+            return this;
+        }
+
+        /**
+         * Runs the analysis, discussion and proposals on an LLM: the {@link #analyzer analyzer} is
+         * wrapped by {@link LlmAssistant#analyzer}, and the assistant's facilitator and proposal
+         * generator replace the configured ones. Default: none, the cycle runs offline.
+         */
+        public Builder llm(LlmAssistant llm) {
+            this.llm = requireNonNull(llm, "llm");
+            return this;
+        }
+
+        /**
+         * Masks secrets in every request before it is recorded in the ledger and sent to the
+         * back-channel. Default: {@link Redactor#defaults()}.
+         */
+        public Builder redactor(Redactor redactor) {
+            this.redactor = requireNonNull(redactor, "redactor");
             return this;
         }
 

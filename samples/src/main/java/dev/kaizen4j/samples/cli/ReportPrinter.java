@@ -12,10 +12,13 @@ import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.DiscussionTurn;
 import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.llm.LlmCall;
+import dev.kaizen4j.llm.LlmUsage;
 import dev.kaizen4j.source.SourceProblem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Prints reports and cycle results as readable text. */
 final class ReportPrinter {
@@ -138,7 +141,32 @@ final class ReportPrinter {
                 result.outcomes().size(), result.submitted().size(), result.rejectedByValidation().size(),
                 result.suppressedAsDuplicate().size(), result.suppressedByRateLimit().size(),
                 result.pendingSubmission().size());
+        llm(result.llmUsage());
+        errors(result.errors());
         skipped(result.skippedInput(), result.skippedInputCount());
+    }
+
+    void llm(LlmUsage usage) {
+        if (usage.calls().isEmpty()) {
+            return;
+        }
+        heading("LLM calls (" + usage.calls().size() + ")");
+        out.printf(Locale.ROOT, "  %-36s %9s %9s %9s  %s%n", "purpose", "est. in", "in", "out", "result");
+        for (LlmCall call : usage.calls()) {
+            out.printf(Locale.ROOT, "  %-36s %9d %9s %9s  %s%n", call.purpose(), call.estimatedInputTokens(),
+                    tokens(call.inputTokens()), tokens(call.outputTokens()),
+                    call.succeeded() ? "ok" : oneLine(String.valueOf(call.error())));
+        }
+        out.printf(Locale.ROOT, "  tokens this cycle: %d in (estimated %d), %d out%n", usage.inputTokens(),
+                usage.estimatedInputTokens(), usage.outputTokens());
+    }
+
+    void errors(List<String> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        heading("Errors (" + errors.size() + ")");
+        errors.forEach(error -> out.println("  " + error));
     }
 
     void plan(ImprovementPlan plan) {
@@ -165,6 +193,10 @@ final class ReportPrinter {
     private static String seconds(double seconds) {
         return seconds >= 120 ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
                 : String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+
+    private static String tokens(@Nullable Integer count) {
+        return count == null ? "-" : count.toString();
     }
 
     private static String oneLine(String text) {

@@ -2,9 +2,16 @@ package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.ImprovementCycle;
+import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.llm.LlmAssistant;
+import dev.kaizen4j.redaction.PatternRedactor;
+import dev.kaizen4j.redaction.Redactor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +20,13 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run one improvement cycle: analyze the logs, discuss, propose, validate and submit"
                 + " the proposals for human review.",
-                "Without --logs it runs on the bundled marketing-team example."})
+                "Without --logs it runs on the bundled marketing-team example; without --llm it runs offline.",
+                "Exit code 1 when a step failed (for example the LLM's answers stayed invalid); nothing from it is"
+                        + " submitted."})
 final class RunCommand extends WorkloadCommand {
+
+    /** Exit code when a stage failed (an LLM whose answers stayed invalid, say) and the rest went on. */
+    static final int EXIT_CYCLE_ERRORS = 1;
 
     @Option(names = "--back-channel", paramLabel = "NAME",
             description = "Where requests go: file, github, or both as file,github (env KAIZEN_BACK_CHANNEL)."
@@ -28,6 +40,49 @@ final class RunCommand extends WorkloadCommand {
     @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the analysis report as JSON.")
     @Nullable Path reportJson;
 
+    @Option(names = "--llm", paramLabel = "PROVIDER",
+            description = "Run the analysis review, discussion and proposals on an LLM: openai, anthropic, ollama or"
+                    + " none (env KAIZEN_LLM). Keys come from KAIZEN_OPENAI_API_KEY / KAIZEN_ANTHROPIC_API_KEY (or"
+                    + " OPENAI_API_KEY / ANTHROPIC_API_KEY). Default: none, offline.")
+    @Nullable String llm;
+
+    @Option(names = "--llm-model", paramLabel = "NAME",
+            description = "The model (env KAIZEN_LLM_MODEL). Default: gpt-4.1-mini, claude-sonnet-4-5 or llama3.1.")
+    @Nullable String llmModel;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "The provider's endpoint (env KAIZEN_OPENAI_BASE_URL, KAIZEN_ANTHROPIC_BASE_URL or"
+                    + " KAIZEN_OLLAMA_BASE_URL). Default: the provider's; for ollama http://localhost:11434.")
+    @Nullable String llmBaseUrl;
+
+    @Option(names = "--redact", paramLabel = "REGEX",
+            description = "Also mask matches of REGEX in everything sent to the LLM and to back-channels; repeatable"
+                    + " (env KAIZEN_REDACT, one regex). Keys, tokens, passwords in URLs, private keys and JWTs are"
+                    + " always masked.")
+    List<String> redact = new ArrayList<>();
+
+    @Option(names = "--llm-token-budget", paramLabel = "TOKENS",
+            description = "The most input tokens one LLM call may take, estimated at four characters a token (env"
+                    + " KAIZEN_LLM_TOKEN_BUDGET). Default: 6000.")
+    @Nullable Integer llmTokenBudget;
+
+    private Redactor redactor(RunnerSettings settings) {
+        PatternRedactor.Builder builder = PatternRedactor.builder();
+        List<String> patterns = new ArrayList<>(redact);
+        if (patterns.isEmpty()) {
+            settings.get(null, "redact").ifPresent(patterns::add);
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                builder.pattern("pattern-" + (i + 1), patterns.get(i));
+            } catch (PatternSyntaxException invalid) {
+                throw KaizenException.invalidInput("--redact '" + patterns.get(i) + "' is not a regular expression: "
+                        + invalid.getDescription());
+            }
+        }
+        return builder.build();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -36,7 +91,12 @@ final class RunCommand extends WorkloadCommand {
         List<String> channels = BackChannels.names(context, backChannel);
         int max = maxSubmissions != null ? maxSubmissions
                 : context.settings().get(null, "max.submissions").map(Integer::parseInt).orElse(5);
-        ImprovementCycle cycle = ImprovementCycle.builder()
+        Optional<LlmModels.Selection> model = LlmModels.select(context.settings(), llm, llmModel, llmBaseUrl);
+        int budget = llmTokenBudget != null ? llmTokenBudget
+                : context.settings().get(null, "llm.token.budget").map(Integer::parseInt)
+                        .orElse(LlmAssistant.DEFAULT_INPUT_TOKENS_PER_CALL);
+        Redactor redactor = redactor(context.settings());
+        ImprovementCycle.Builder builder = ImprovementCycle.builder()
                 .team(workload.team())
                 .source(workload.source())
                 .window(workload.window())
@@ -44,12 +104,22 @@ final class RunCommand extends WorkloadCommand {
                 .ledger(context.ledger())
                 .changePublisher(BackChannels.publisher(context, channels))
                 .maxSubmissionsPerCycle(max)
-                .build();
+                .redactor(redactor);
+        model.ifPresent(selected -> builder.llm(LlmAssistant.builder()
+                .model(selected.model())
+                .inputTokensPerCall(budget)
+                .redactor(redactor)
+                .build()));
         if (workload.bundledExample()) {
             out.println("Running on the bundled marketing-team example (" + workload.source().path() + ").");
         }
-        out.println("Offline mode: rule-based analysis, discussion and proposals (no LLM configured).");
-        CycleResult result = cycle.run();
+        if (model.isPresent()) {
+            out.println("LLM mode: " + model.get().describe() + "; at most " + budget
+                    + " input tokens per call; secrets are masked before anything is sent.");
+        } else {
+            out.println("Offline mode: rule-based analysis, discussion and proposals (no LLM configured).");
+        }
+        CycleResult result = builder.build().run();
         new ReportPrinter(out).cycle(result);
         out.println();
         out.println("Ledger: " + context.stateDirectory().resolve("ledger.jsonl"));
@@ -60,6 +130,12 @@ final class RunCommand extends WorkloadCommand {
         if (reportJson != null) {
             ReportJson.write(reportJson, result.report(), result.skippedInput(), result.skippedInputCount());
             out.println("Report written to " + reportJson);
+        }
+        if (result.hasErrors()) {
+            out.println("The cycle finished with " + result.errors().size() + " error(s) (listed above); nothing from"
+                    + " the failed steps was submitted.");
+            out.flush();
+            return EXIT_CYCLE_ERRORS;
         }
         out.flush();
         return 0;
