@@ -478,13 +478,19 @@ public final class ChangeClassifier {
         for (AnnotationExpr annotation : callable.getAnnotations()) {
             signature.append(masked ? MaskedPrinter.print(annotation) : annotation.toString()).append(' ');
         }
-        signature.append(callable.getDeclarationAsString(true, true, true));
+        signature.append(callable.getModifiers()).append(callable.getTypeParameters());
+        if (callable instanceof MethodDeclaration method) {
+            signature.append(method.getType()).append(' ');
+        }
+        signature.append(callable.getNameAsString()).append('(');
         for (Parameter parameter : callable.getParameters()) {
             for (AnnotationExpr annotation : parameter.getAnnotations()) {
-                signature.append(' ').append(masked ? MaskedPrinter.print(annotation) : annotation.toString());
+                signature.append(masked ? MaskedPrinter.print(annotation) : annotation.toString()).append(' ');
             }
-            signature.append(parameter.getModifiers());
+            signature.append(parameter.getModifiers()).append(parameter.getType()).append(parameter.isVarArgs() ? "..." : "")
+                    .append(' ').append(parameter.getNameAsString()).append(',');
         }
+        signature.append(')').append(callable.getThrownExceptions());
         return signature.toString();
     }
 
@@ -584,7 +590,7 @@ public final class ChangeClassifier {
         List<Statement> unmatchedRemoved = new ArrayList<>();
         List<Statement> unmatchedAdded = new ArrayList<>(added);
         for (Statement old : removed) {
-            if (newStatements.contains(print(old))) {
+            if (isMoved(old, newStatements)) {
                 continue; // moved, for example into a new try block or guard
             }
             Statement partner = null;
@@ -612,6 +618,21 @@ public final class ChangeClassifier {
             Node where = added.isEmpty() ? statement : added.get(0);
             unclassified("removes " + firstLine(statement), where, Nodes.line(where));
         }
+    }
+
+    /** Whether a removed statement lives on in the new code, as it was or split into declaration and assignment. */
+    private boolean isMoved(Statement old, Set<String> newStatements) {
+        if (newStatements.contains(print(old))) {
+            return true;
+        }
+        if (old instanceof ExpressionStmt statement && statement.getExpression() instanceof VariableDeclarationExpr declaration
+                && declaration.getVariables().size() == 1) {
+            VariableDeclarator variable = declaration.getVariable(0);
+            return variable.getInitializer().isPresent() && newStatements.contains(
+                    new ExpressionStmt(new AssignExpr(new NameExpr(variable.getNameAsString()),
+                            variable.getInitializer().get().clone(), AssignExpr.Operator.ASSIGN)).toString());
+        }
+        return false;
     }
 
     /** Compares two statements of the same kind; false when they are not the same statement edited. */
@@ -757,7 +778,7 @@ public final class ChangeClassifier {
                     if (init != null && isValidationCall(init)) {
                         return EnumSet.of(ADD_VALIDATION);
                     }
-                    if (init != null && !isSimple(init) && !(wrapped && callsOnlyKnown(init, pools))) {
+                    if (init != null && !isSimpleOrBenign(init) && !(wrapped && callsOnlyKnown(init, pools))) {
                         return null;
                     }
                 }
