@@ -115,8 +115,9 @@ public final class ChangeClassifier {
 
     private final List<Edit> edits = new ArrayList<>();
     private final Map<Node, String> printed = new IdentityHashMap<>();
-    private Set<String> oldUnitStatements = Set.of();
-    private Set<String> oldUnitCalls = Set.of();
+    private @Nullable CompilationUnit oldUnit;
+    private @Nullable Set<String> oldUnitStatements;
+    private @Nullable Set<String> oldUnitCalls;
 
     private ChangeClassifier() {
     }
@@ -129,8 +130,7 @@ public final class ChangeClassifier {
     }
 
     private void compareUnits(CompilationUnit current, CompilationUnit proposed) {
-        oldUnitStatements = statementTexts(current);
-        oldUnitCalls = callNames(current);
+        oldUnit = current;
         String oldPackage = current.getPackageDeclaration().map(Object::toString).orElse("");
         String newPackage = proposed.getPackageDeclaration().map(Object::toString).orElse("");
         if (!current.getTypes().isEmpty() && !oldPackage.equals(newPackage)) {
@@ -167,6 +167,9 @@ public final class ChangeClassifier {
     }
 
     private void compareType(TypeDeclaration<?> before, TypeDeclaration<?> after) {
+        if (before.equals(after)) {
+            return;
+        }
         compareHeader(before, after);
         Map<String, VariableDeclarator> oldFields = new LinkedHashMap<>();
         Map<String, CallableDeclaration<?>> oldCallables = new LinkedHashMap<>();
@@ -329,6 +332,10 @@ public final class ChangeClassifier {
         String name = after.getNameAsString();
         FieldDeclaration oldField = (FieldDeclaration) before.getParentNode().orElseThrow();
         FieldDeclaration newField = (FieldDeclaration) after.getParentNode().orElseThrow();
+        if (before.equals(after) && oldField.getModifiers().equals(newField.getModifiers())
+                && oldField.getAnnotations().equals(newField.getAnnotations())) {
+            return;
+        }
         String oldDeclaration = oldField.getModifiers() + " " + before.getType() + " " + oldField.getAnnotations();
         String newDeclaration = newField.getModifiers() + " " + after.getType() + " " + newField.getAnnotations();
         if (!oldDeclaration.equals(newDeclaration)) {
@@ -420,6 +427,10 @@ public final class ChangeClassifier {
             unclassified("adds " + key(callable), callable);
             return;
         }
+        if (oldUnitStatements == null || oldUnitCalls == null) {
+            oldUnitStatements = oldUnit == null ? Set.of() : statementTexts(oldUnit);
+            oldUnitCalls = oldUnit == null ? Set.of() : callNames(oldUnit);
+        }
         Pools pools = new Pools(oldUnitStatements, oldUnitCalls);
         boolean named = VALIDATION_NAME.matcher(name).find() || ERROR_NAME.matcher(name).find();
         Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
@@ -445,6 +456,9 @@ public final class ChangeClassifier {
     }
 
     private void compareCallable(CallableDeclaration<?> before, CallableDeclaration<?> after) {
+        if (before.equals(after)) {
+            return;
+        }
         String oldSignature = signature(before, false);
         String newSignature = signature(after, false);
         if (!oldSignature.equals(newSignature)) {
@@ -516,17 +530,23 @@ public final class ChangeClassifier {
     private void compareBlocks(List<Statement> before, List<Statement> after, Set<String> oldStatements,
             Set<String> newStatements, Set<String> oldCalls) {
         Pools pools = new Pools(oldStatements, oldCalls);
-        List<String> a = before.stream().map(this::print).toList();
-        List<String> b = after.stream().map(this::print).toList();
         int start = 0;
-        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
+        while (start < before.size() && start < after.size() && before.get(start).equals(after.get(start))) {
             start++;
         }
-        int endA = a.size();
-        int endB = b.size();
-        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
+        int endA = before.size();
+        int endB = after.size();
+        while (endA > start && endB > start && before.get(endA - 1).equals(after.get(endB - 1))) {
             endA--;
             endB--;
+        }
+        List<String> a = new ArrayList<>(java.util.Collections.nCopies(before.size(), ""));
+        List<String> b = new ArrayList<>(java.util.Collections.nCopies(after.size(), ""));
+        for (int k = start; k < endA; k++) {
+            a.set(k, print(before.get(k)));
+        }
+        for (int k = start; k < endB; k++) {
+            b.set(k, print(after.get(k)));
         }
         int n = endA - start;
         int m = endB - start;

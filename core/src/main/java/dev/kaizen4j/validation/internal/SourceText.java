@@ -34,6 +34,9 @@ public final class SourceText {
      * {@code \u000a} ending a comment) and invisible characters, on lines the current code does not have.
      */
     public static List<Violation> obfuscation(String current, String proposed) {
+        if (!suspicious(proposed)) {
+            return List.of();
+        }
         Set<String> known = new HashSet<>(List.of(current.split("\r\n|\r|\n", -1)));
         String[] lines = proposed.split("\r\n|\r|\n", -1);
         List<Violation> violations = new ArrayList<>();
@@ -60,6 +63,17 @@ public final class SourceText {
             }
         }
         return violations;
+    }
+
+    private static boolean suspicious(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') || (c >= 0x00AD && (isHidden(c)
+                    || Character.isSurrogate(c)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int asciiEscape(String line) {
