@@ -57,6 +57,11 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
     public static final Set<String> DEFAULT_TEXT_ANNOTATIONS = Set.of("Tool", "P", "SystemMessage", "UserMessage",
             "Description", "StructuredPrompt");
 
+    private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
+            .setLanguageLevel(null)
+            .setAttributeComments(false)
+            .setPreprocessUnicodeEscapes(true);
+
     private final DangerCatalog catalog;
     private final DangerPolicy policy;
     private final Set<ModificationCategory> allowedCategories;
@@ -175,11 +180,9 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
 
     private static @Nullable CompilationUnit parse(String source, String which, List<Violation> violations,
             SourceText text) {
-        ParserConfiguration configuration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setAttributeComments(false)
-                .setPreprocessUnicodeEscapes(true);
-        ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(source);
+        // No language-level validation (any Java syntax JavaParser knows is read) and no comments, which
+        // saves a third of the time. Unicode escapes are decoded, so the AST is what the compiler sees.
+        ParseResult<CompilationUnit> result = new JavaParser(CONFIGURATION).parse(source);
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return result.getResult().get();
         }
