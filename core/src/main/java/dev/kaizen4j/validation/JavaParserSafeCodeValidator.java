@@ -57,6 +57,8 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
     public static final Set<String> DEFAULT_TEXT_ANNOTATIONS = Set.of("Tool", "P", "SystemMessage", "UserMessage",
             "Description", "StructuredPrompt");
 
+    private static final int CACHED_SOURCES = 8;
+
     private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
             .setLanguageLevel(null)
             .setAttributeComments(false)
@@ -69,6 +71,12 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
     private final Set<String> textAnnotations;
     private final boolean checkInterface;
     private final int maxSourceLength;
+    private final Map<String, Analysis> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > CACHED_SOURCES;
+        }
+    };
 
     /** A validator with the default deny list, policy and categories. */
     public JavaParserSafeCodeValidator() {
@@ -120,17 +128,14 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
             return ValidationResult.rejected(violations);
         }
         boolean newFile = currentSource.isBlank();
-        CompilationUnit current = newFile ? new CompilationUnit()
-                : parse(currentSource, "current", violations, new SourceText(currentSource));
-        if (current == null) {
+        Analysis analysis = newFile ? new Analysis(new CompilationUnit(), Map.of(), null) : analyse(currentSource, violations);
+        if (analysis == null) {
             return ValidationResult.rejected(violations);
         }
-
-        Map<String, Integer> tolerated = new HashMap<>();
-        if (policy == DangerPolicy.TOLERATE_UNCHANGED && !newFile) {
-            for (DangerScanner.Use use : DangerScanner.scan(current, catalog)) {
-                tolerated.merge(use.toleranceKey(), 1, Integer::sum);
-            }
+        CompilationUnit current = analysis.unit();
+        Map<String, Integer> tolerated = new HashMap<>(analysis.dangerousUses());
+        if (policy == DangerPolicy.REJECT_ALL) {
+            tolerated.clear();
         }
         for (DangerScanner.Use use : DangerScanner.scan(proposed, catalog)) {
             Integer left = tolerated.get(use.toleranceKey());
@@ -144,9 +149,8 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
                     proposedText.line(line)));
         }
 
-        if (checkInterface && !newFile) {
-            ApiSurface before = ApiSurface.of(current, frameworkAnnotations, textAnnotations);
-            violations.addAll(before.brokenBy(ApiSurface.of(proposed, frameworkAnnotations, textAnnotations)));
+        if (checkInterface && analysis.surface() != null) {
+            violations.addAll(analysis.surface().brokenBy(ApiSurface.of(proposed, frameworkAnnotations, textAnnotations)));
         }
 
         Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
@@ -171,6 +175,39 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
             violations.add(new Violation(RuleIds.NO_CHANGE, "the proposed code does not change the program", 0, 0, ""));
         }
         return ValidationResult.of(violations, categories);
+    }
+
+    /** What the validator knows about a current source; read-only once built, so it is shared. */
+    private record Analysis(CompilationUnit unit, Map<String, Integer> dangerousUses, @Nullable ApiSurface surface) {
+    }
+
+    /**
+     * The analysis of a current source, from a small cache: an improvement cycle validates several
+     * proposals against the same file, and parsing is most of the work.
+     */
+    private @Nullable Analysis analyse(String currentSource, List<Violation> violations) {
+        synchronized (recent) {
+            Analysis cached = recent.get(currentSource);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        CompilationUnit unit = parse(currentSource, "current", violations, new SourceText(currentSource));
+        if (unit == null) {
+            return null;
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (DangerScanner.Use use : DangerScanner.scan(unit, catalog)) {
+            uses.merge(use.toleranceKey(), 1, Integer::sum);
+        }
+        // printing a node sets the printer on its compilation unit once; do it before threads share the tree
+        unit.getTypes().forEach(type -> type.getName().toString());
+        Analysis analysis = new Analysis(unit, Map.copyOf(uses), ApiSurface.of(unit, frameworkAnnotations,
+                textAnnotations));
+        synchronized (recent) {
+            recent.put(currentSource, analysis);
+        }
+        return analysis;
     }
 
     private static String snippet(SourceText text, ChangeClassifier.Edit edit) {

@@ -304,6 +304,28 @@ class JavaParserSafeCodeValidatorTest {
         }
 
         @Test
+        void givenConcurrentValidationsOfOneCurrentFile_whenRun_thenEveryResultIsTheSame() throws Exception {
+            String safe = RESEARCHER.replace("MAX_RESULTS = 5", "MAX_RESULTS = 7");
+            String hostile = withStatement("Runtime.getRuntime().exec(query);");
+            ValidationResult expectedSafe = new JavaParserSafeCodeValidator().validate(RESEARCHER, safe);
+            ValidationResult expectedHostile = new JavaParserSafeCodeValidator().validate(RESEARCHER, hostile);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    boolean even = i % 2 == 0;
+                    futures.add(pool.submit(() -> even ? validator.validate(RESEARCHER, safe).equals(expectedSafe)
+                            : validator.validate(RESEARCHER, hostile).equals(expectedHostile)));
+                }
+                for (java.util.concurrent.Future<Boolean> future : futures) {
+                    assertThat(future.get()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void givenOnlyCommentsChanged_whenValidated_thenRejectedAsNoChange() {
             String proposed = RESEARCHER.replace("    private MarketResearcher() {",
                     "    // not instantiable\n    private MarketResearcher() {");
