@@ -423,7 +423,37 @@ public final class DangerScanner {
     private void report(DangerousOperation operation, String what, Node node) {
         String position = operation + "@" + Nodes.line(node) + ":" + Nodes.column(node);
         if (reported.add(position)) {
-            uses.add(new Use(operation, what, node, operation + "|" + memberOf(node) + "|" + contextOf(node)));
+            uses.add(new Use(operation, what, node, operation + "|" + memberOf(node) + "|" + contextOf(node)
+                    + "|" + bindingsOf(node)));
+        }
+    }
+
+    /**
+     * The initial values of the variables and fields the statement around a use reads, so a tolerated
+     * use whose input changes (a new value of the command constant it runs) counts as a new use.
+     */
+    private String bindingsOf(Node node) {
+        Node context = node;
+        while (context.getParentNode().isPresent() && !(context instanceof Statement)
+                && !(context instanceof BodyDeclaration<?>)) {
+            context = context.getParentNode().get();
+        }
+        java.util.TreeSet<String> bindings = new java.util.TreeSet<>();
+        collectBindings(context, bindings, 0);
+        return String.join(";", bindings);
+    }
+
+    private void collectBindings(Node context, Set<String> bindings, int depth) {
+        if (depth > 3 || bindings.size() > 50) {
+            return;
+        }
+        for (NameExpr name : context.findAll(NameExpr.class)) {
+            for (Object declaration : variables.getOrDefault(name.getNameAsString(), List.of())) {
+                if (declaration instanceof VariableDeclarator variable && variable.getInitializer().isPresent()
+                        && bindings.add(variable.getNameAsString() + "=" + variable.getInitializer().get())) {
+                    collectBindings(variable.getInitializer().get(), bindings, depth + 1);
+                }
+            }
         }
     }
 
