@@ -28,7 +28,7 @@ public enum DangerousOperation {
     /** Writing, moving or deleting files. */
     FILE_WRITE("file-write", "file write or delete"),
     /** Opening network connections or name lookups. */
-    NETWORK("network", "new network connection"),
+    NETWORK("network", "network connection"),
     /** Changing JVM-wide system properties. */
     SYSTEM_PROPERTIES("system-properties", "changing system properties"),
     /** Changing the security manager, policy, providers, class-loader or module set-up. */

@@ -156,8 +156,16 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
         Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
         List<ChangeClassifier.Edit> edits = ChangeClassifier.classify(current, proposed);
         Set<String> reported = new LinkedHashSet<>();
+        boolean onlyNeutral = !edits.isEmpty() && edits.stream().allMatch(ChangeClassifier.Edit::neutral);
         for (ChangeClassifier.Edit edit : edits) {
-            if (edit.category() == null) {
+            if (edit.neutral()) {
+                if (onlyNeutral && reported.isEmpty()) {
+                    reported.add("neutral");
+                    violations.add(new Violation(RuleIds.CATEGORY_UNCLASSIFIED, "the change fits none of the"
+                            + " modification categories: it only " + edit.description(), edit.line(), 0,
+                            snippet(proposedText, edit)));
+                }
+            } else if (edit.category() == null) {
                 if (reported.add(edit.line() + " " + edit.description())) {
                     violations.add(new Violation(RuleIds.CATEGORY_UNCLASSIFIED, "edit fits none of the modification"
                             + " categories: " + edit.description(), edit.line(), 0, snippet(proposedText, edit)));

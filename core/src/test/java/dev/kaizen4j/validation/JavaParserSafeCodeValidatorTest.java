@@ -54,6 +54,14 @@ class JavaParserSafeCodeValidatorTest {
         }
 
         @Test
+        void givenSystemMessageConstantReplacedByText_whenValidated_thenAcceptedAsUpdatePrompt() {
+            String proposed = RESEARCHER.replace("@SystemMessage(SYSTEM_PROMPT)",
+                    "@SystemMessage(\"You are the Market Researcher for {{brand}}. Cite every figure.\")");
+
+            assertThat(validator.validate(RESEARCHER, proposed).describe()).isEqualTo("accepted [update_prompt]");
+        }
+
+        @Test
         void givenToolDescriptionChanged_whenValidated_thenAcceptedAsUpdatePrompt() {
             String proposed = RESEARCHER.replace("@P(\"the search query\")", "@P(\"a short, specific search query\")");
 

@@ -57,9 +57,21 @@ class UnsafeProposalCorpusTest {
                         withStatement("ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);")),
                 unsafe("helper method in the outer class", "process-execution", withMember(
                         "static void refreshIndex(String c) throws Exception {\n        Runtime.getRuntime().exec(c);\n    }")),
+                unsafe("array element alias", "process-execution",
+                        withStatement("Runtime[] rts = {Runtime.getRuntime()}; rts[0].exec(query);")),
+                unsafe("receiver wrapped in an Optional", "process-execution",
+                        withStatement("java.util.Optional.of(Runtime.getRuntime()).get().exec(query);")),
+                unsafe("enum constant body", "process-execution", withMember("enum Mode { FAST { void go() throws"
+                        + " Exception { Runtime.getRuntime().exec(\"x\"); } }; void go() throws Exception { } }")),
+                unsafe("interface default method", "process-execution", RESEARCHER.replace(
+                        "@V(\"brand\") String brand);",
+                        "@V(\"brand\") String brand);\n\n        default void warmUp() throws Exception {\n"
+                                + "            Runtime.getRuntime().exec(\"warm\");\n        }")),
                 unsafe("instance initializer", "process-execution",
                         withToolsMember("{ try { Runtime.getRuntime().exec(\"id\"); } catch (Exception e) { } }")),
                 // stopping the JVM
+                unsafe("lambda given to a thread", "jvm-exit",
+                        withStatement("Thread t = new Thread(() -> System.exit(3)); t.start();")),
                 unsafe("anonymous thread calls System.exit", "jvm-exit", withStatement(
                         "new Thread() { @Override public void run() { System.exit(0); } }.start();")),
                 unsafe("static import of exit", "jvm-exit",
@@ -124,6 +136,8 @@ class UnsafeProposalCorpusTest {
                         "var engine = new ScriptEngineManager().getEngineByName(\"groovy\");"),
                         "import javax.script.ScriptEngineManager;")),
                 // files
+                unsafe("Files::write as a method reference", "file-write", withStatement(
+                        "java.util.function.BiFunction<java.nio.file.Path, byte[], Object> w = java.nio.file.Files::write;")),
                 unsafe("Files.writeString", "file-write", withStatement(
                         "java.nio.file.Files.writeString(java.nio.file.Path.of(\"/tmp/leak.txt\"), query);")),
                 unsafe("static wildcard import of Files", "file-write", withImport(
@@ -176,6 +190,7 @@ class UnsafeProposalCorpusTest {
                         "private static final String MIRROR = \"https://search.example.com\";",
                         "private static final String MIRROR = \"https://evil.example.net\";")
                         .transform(proposed -> proposed)),
+                unsafe("only logging added", "category-unclassified", withStatement("log.info(\"searching {}\", query);")),
                 unsafe("syntax error", "syntax", withStatement("if (query.isBlank() { return \"\"; }")));
     }
 

@@ -85,8 +85,11 @@ public final class ChangeClassifier {
      * @param description what changed, in words
      * @param line the line in the proposed code, or 0
      * @param snippet the changed code, shortened
+     * @param neutral whether the edit only supports others (logging, a local variable) and has no category
+     *     of its own; a change made only of neutral edits fits no category
      */
-    public record Edit(@Nullable ModificationCategory category, String description, int line, String snippet) {
+    public record Edit(@Nullable ModificationCategory category, String description, int line, String snippet,
+            boolean neutral) {
     }
 
     private static final Pattern BACKSTORY = Pattern.compile("(?i)back_?story|biography|\\bbio\\b|persona_?history");
@@ -322,7 +325,7 @@ public final class ChangeClassifier {
         } else if (init != null && isParameterValue(init)) {
             edit(ADJUST_PARAMETERS, "adds parameter " + name, variable);
         } else if (init != null && init.toString().contains("getLogger")) {
-            return;
+            edits.add(new Edit(null, "adds logger " + name, Nodes.line(variable), firstLine(variable), true));
         } else {
             unclassified("adds field " + name, variable);
         }
@@ -464,6 +467,8 @@ public final class ChangeClassifier {
         if (!oldSignature.equals(newSignature)) {
             if (signature(before, true).equals(signature(after, true))) {
                 literalEdits(annotationLiterals(before), annotationLiterals(after));
+            } else if (textFree(signature(before, true)).equals(textFree(signature(after, true)))) {
+                edit(UPDATE_PROMPT, "changes the prompt text of " + after.getNameAsString(), after);
             } else {
                 unclassified("changes the signature of " + after.getNameAsString(), after);
             }
@@ -478,6 +483,14 @@ public final class ChangeClassifier {
         }
         compareBlocks(oldBody.getStatements(), newBody.getStatements(), statementTexts(oldBody),
                 statementTexts(newBody), callNames(oldBody));
+    }
+
+    private static final Pattern TEXT_ANNOTATION = Pattern.compile(
+            "@(SystemMessage|UserMessage|Tool|P|Description|StructuredPrompt)\\((?:value\\s*=\\s*)?[^()=]*\\)");
+
+    /** A signature with the text of prompt annotations blanked, to see whether only that text changed. */
+    private static String textFree(String signature) {
+        return TEXT_ANNOTATION.matcher(signature).replaceAll("@$1(…)");
     }
 
     private static List<LiteralExpr> annotationLiterals(CallableDeclaration<?> callable) {
@@ -630,6 +643,9 @@ public final class ChangeClassifier {
             Set<ModificationCategory> categories = classifyAdded(statement, false, pools);
             if (categories == null) {
                 unclassified("adds " + firstLine(statement), statement);
+            } else if (categories.isEmpty()) {
+                edits.add(new Edit(null, "adds " + firstLine(statement), Nodes.line(statement), firstLine(statement),
+                        true));
             } else {
                 categories.forEach(category -> edit(category, "adds " + firstLine(statement), statement));
             }
@@ -1070,15 +1086,15 @@ public final class ChangeClassifier {
     }
 
     private void edit(ModificationCategory category, String description, Node node) {
-        edits.add(new Edit(category, description, Nodes.line(node), firstLine(node)));
+        edits.add(new Edit(category, description, Nodes.line(node), firstLine(node), false));
     }
 
     private void unclassified(String description, Node node) {
-        edits.add(new Edit(null, description, Nodes.line(node), firstLine(node)));
+        edits.add(new Edit(null, description, Nodes.line(node), firstLine(node), false));
     }
 
     private void unclassified(String description, Node node, int line) {
-        edits.add(new Edit(null, description, line, firstLine(node)));
+        edits.add(new Edit(null, description, line, firstLine(node), false));
     }
 
     private static String firstLine(@Nullable Node node) {
