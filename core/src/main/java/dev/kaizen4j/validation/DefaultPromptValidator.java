@@ -178,7 +178,8 @@ public final class DefaultPromptValidator implements PromptValidator {
         currentPrompt.codePoints().filter(SourceText::isHidden).forEach(known::add);
         for (int offset = 0; offset < proposedPrompt.length(); ) {
             int codePoint = proposedPrompt.codePointAt(offset);
-            if (SourceText.isHidden(codePoint) && !known.contains(codePoint)) {
+            boolean emojiJoiner = codePoint == 0x200D && offset > 0 && Character.isLowSurrogate(proposedPrompt.charAt(offset - 1));
+            if (SourceText.isHidden(codePoint) && !known.contains(codePoint) && !emojiJoiner) {
                 violations.add(new Violation(RuleIds.HIDDEN_CHARACTERS, String.format(
                         "invisible or bidirectional character U+%04X", codePoint), proposed.lineOfOriginal(offset),
                         proposed.columnOfOriginal(offset), ""));

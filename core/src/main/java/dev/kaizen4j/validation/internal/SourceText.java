@@ -21,12 +21,16 @@ public final class SourceText {
         return line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
     }
 
-    /** Whether {@code codePoint} is invisible or changes the direction of text (Trojan Source, ASCII smuggling). */
+    /**
+     * Whether {@code codePoint} is invisible or changes the direction of text (Trojan Source, ASCII
+     * smuggling with tag characters, data hidden in supplementary variation selectors). The joiner
+     * U+200D counts too, except inside an emoji sequence.
+     */
     public static boolean isHidden(int codePoint) {
         return (codePoint >= 0x200B && codePoint <= 0x200F) || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2060 && codePoint <= 0x2064) || (codePoint >= 0x2066 && codePoint <= 0x2069)
                 || codePoint == 0x00AD || codePoint == 0xFEFF || codePoint == 0x180E || codePoint == 0x061C
-                || (codePoint >= 0xE0000 && codePoint <= 0xE007F) || (codePoint >= 0xFE00 && codePoint <= 0xFE0F);
+                || (codePoint >= 0xE0000 && codePoint <= 0xE007F) || (codePoint >= 0xE0100 && codePoint <= 0xE01EF);
     }
 
     /**
