@@ -108,7 +108,7 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
         requireNonNull(proposedSource, "proposedSource");
         try {
             return check(currentSource, proposedSource);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
+        } catch (RuntimeException | StackOverflowError failure) {
             return ValidationResult.rejected(List.of(new Violation(RuleIds.UNANALYZABLE,
                     "the code could not be analysed (" + failure.getClass().getSimpleName() + "), so it is rejected",
                     0, 0, "")));

@@ -139,20 +139,12 @@ public final class DangerScanner {
                 catalog.packageRule(name).ifPresent(op -> report(op, "import of " + name + ".*", imp));
             }
         }
-        unit.walk(node -> {
-            try {
-                visit(node);
-            } catch (RuntimeException | StackOverflowError ignored) {
-                report(DangerousOperation.REFLECTION, "code too convoluted to analyse", node);
-            }
-        });
+        unit.walk(this::visit);
     }
 
     private void visit(Node node) {
         if (node instanceof ClassOrInterfaceType type) {
             visitType(type);
-        } else if (node instanceof ObjectCreationExpr creation) {
-            visitCreation(creation);
         } else if (node instanceof MethodCallExpr call) {
             visitCall(call);
         } else if (node instanceof MethodReferenceExpr reference) {
@@ -192,10 +184,6 @@ public final class DangerScanner {
                 }
             }
         }
-    }
-
-    private void visitCreation(ObjectCreationExpr creation) {
-        // the type itself is visited as a ClassOrInterfaceType; anonymous bodies are walked as usual
     }
 
     private void visitCall(MethodCallExpr call) {
