@@ -1,133 +1,339 @@
 package dev.kaizen4j.validation;
 
+import static java.util.Objects.requireNonNull;
+
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.kaizen4j.proposal.ModificationCategory;
+import dev.kaizen4j.validation.internal.ApiSurface;
+import dev.kaizen4j.validation.internal.ChangeClassifier;
+import dev.kaizen4j.validation.internal.DangerCatalog;
+import dev.kaizen4j.validation.internal.DangerScanner;
+import dev.kaizen4j.validation.internal.Nodes;
+import dev.kaizen4j.validation.internal.SourceText;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SafeCodeValidator} on JavaParser's AST: rejects syntax errors, new dangerous calls and
- * removed public or protected signatures.
+ * A {@link SafeCodeValidator} on JavaParser's AST. A proposal is rejected when
+ * <ul>
+ *   <li>either version does not parse ({@code syntax}), or is larger than the limit;</li>
+ *   <li>it hides code behind unicode escapes or invisible characters ({@code obfuscated-source},
+ *       {@code hidden-characters});</li>
+ *   <li>it introduces a {@link DangerousOperation} (rule id {@link DangerousOperation#ruleId()}), however
+ *       it is spelled: imports, qualified names, {@code var}, aliasing fields and locals, casts, call
+ *       chains, lambdas, method references, anonymous and nested classes, initializers;</li>
+ *   <li>it removes or changes a public or protected type or member, a supertype, or an annotation a
+ *       framework relies on ({@code interface-removed}, {@code interface-changed},
+ *       {@code annotation-changed});</li>
+ *   <li>one of its edits fits none of the allowed {@link ModificationCategory modification categories}
+ *       ({@code category-unclassified}, {@code category-not-allowed}), or it changes nothing
+ *       ({@code no-change}).</li>
+ * </ul>
+ * The result lists every violation with its line and the offending code, and the categories of the
+ * change. The validator never throws on bad input and is safe to share between threads.
  */
 public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
 
-    private static final Set<String> DANGEROUS_CALLS = Set.of(
-            "Runtime.exec", "System.exit", "Runtime.halt", "Class.forName", "System.loadLibrary", "System.load",
-            "System.setProperty", "System.setSecurityManager", "Files.delete", "Files.write", "Files.writeString");
-    private static final Set<String> DANGEROUS_TYPES = Set.of(
-            "ProcessBuilder", "Socket", "ServerSocket", "URLClassLoader", "ObjectInputStream", "FileOutputStream",
-            "InitialContext", "ScriptEngineManager");
+    /** The default limit on the size of each source, in characters. */
+    public static final int DEFAULT_MAX_SOURCE_LENGTH = 1_000_000;
 
-    private final JavaParser parser = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    /** Annotations frameworks read, kept on members of any visibility (langchain4j's by default). */
+    public static final Set<String> DEFAULT_FRAMEWORK_ANNOTATIONS = Set.of("Tool", "P", "SystemMessage", "UserMessage",
+            "V", "MemoryId", "ToolMemoryId", "Description", "StructuredPrompt", "Moderate", "AiService", "UserName");
+
+    /** Framework annotations whose text may change (their other attributes may not). */
+    public static final Set<String> DEFAULT_TEXT_ANNOTATIONS = Set.of("Tool", "P", "SystemMessage", "UserMessage",
+            "Description", "StructuredPrompt");
+
+    private static final int CACHED_SOURCES = 8;
+
+    private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
+            .setLanguageLevel(null)
+            .setAttributeComments(false)
+            .setPreprocessUnicodeEscapes(true);
+
+    private final DangerCatalog catalog;
+    private final DangerPolicy policy;
+    private final Set<ModificationCategory> allowedCategories;
+    private final Set<String> frameworkAnnotations;
+    private final Set<String> textAnnotations;
+    private final boolean checkInterface;
+    private final int maxSourceLength;
+    private final Map<String, Analysis> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > CACHED_SOURCES;
+        }
+    };
+
+    /** A validator with the default deny list, policy and categories. */
+    public JavaParserSafeCodeValidator() {
+        this(builder());
+    }
+
+    private JavaParserSafeCodeValidator(Builder builder) {
+        this.catalog = builder.catalog.copy();
+        this.policy = builder.policy;
+        this.allowedCategories = Set.copyOf(builder.allowedCategories);
+        this.frameworkAnnotations = Set.copyOf(builder.frameworkAnnotations);
+        this.textAnnotations = Set.copyOf(builder.textAnnotations);
+        this.checkInterface = builder.checkInterface;
+        this.maxSourceLength = builder.maxSourceLength;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The categories this validator accepts. */
+    public Set<ModificationCategory> allowedCategories() {
+        return allowedCategories;
+    }
 
     @Override
     public ValidationResult validate(String currentSource, String proposedSource) {
-        List<Violation> violations = new ArrayList<>();
-        CompilationUnit proposed;
-        CompilationUnit current;
-        synchronized (parser) {
-            proposed = parse(proposedSource, violations, "proposed");
-            current = currentSource.isBlank() ? null : parse(currentSource, violations, "current");
+        requireNonNull(currentSource, "currentSource");
+        requireNonNull(proposedSource, "proposedSource");
+        try {
+            return check(currentSource, proposedSource);
+        } catch (RuntimeException | StackOverflowError failure) {
+            return ValidationResult.rejected(List.of(new Violation(RuleIds.UNANALYZABLE,
+                    "the code could not be analysed (" + failure.getClass().getSimpleName() + "), so it is rejected",
+                    0, 0, "")));
         }
+    }
+
+    private ValidationResult check(String currentSource, String proposedSource) {
+        List<Violation> violations = new ArrayList<>();
+        if (proposedSource.length() > maxSourceLength || currentSource.length() > maxSourceLength) {
+            return ValidationResult.rejected(List.of(new Violation(RuleIds.INPUT_TOO_LARGE, "the code has more than "
+                    + maxSourceLength + " characters", 0, 0, "")));
+        }
+        violations.addAll(SourceText.obfuscation(currentSource, proposedSource));
+        SourceText proposedText = new SourceText(proposedSource);
+        CompilationUnit proposed = parse(proposedSource, "proposed", violations, proposedText);
         if (proposed == null) {
             return ValidationResult.rejected(violations);
         }
-        Map<String, Integer> existing = current == null ? Map.of() : dangerousUses(current, new ArrayList<>());
-        List<Node> proposedUses = new ArrayList<>();
-        Map<String, Integer> uses = dangerousUses(proposed, proposedUses);
-        Map<String, Integer> remaining = new HashMap<>(existing);
-        for (Node use : proposedUses) {
-            String key = key(use);
-            if (remaining.getOrDefault(key, 0) > 0) {
-                remaining.merge(key, -1, Integer::sum);
+        boolean newFile = currentSource.isBlank();
+        Analysis analysis = newFile ? new Analysis(new CompilationUnit(), Map.of(), null) : analyse(currentSource, violations);
+        if (analysis == null) {
+            return ValidationResult.rejected(violations);
+        }
+        CompilationUnit current = analysis.unit();
+        Map<String, Integer> tolerated = new HashMap<>(analysis.dangerousUses());
+        if (policy == DangerPolicy.REJECT_ALL) {
+            tolerated.clear();
+        }
+        for (DangerScanner.Use use : DangerScanner.scan(proposed, catalog)) {
+            Integer left = tolerated.get(use.toleranceKey());
+            if (left != null && left > 0) {
+                tolerated.put(use.toleranceKey(), left - 1);
                 continue;
             }
-            violations.add(new Violation("dangerous-operation", "new use of " + key, line(use), column(use), use.toString()));
+            int line = Nodes.line(use.node());
+            violations.add(new Violation(use.operation().ruleId(), (newFile || policy == DangerPolicy.REJECT_ALL
+                    ? "" : "new ") + use.operation().description() + ": " + use.what(), line, Nodes.column(use.node()),
+                    proposedText.line(line)));
         }
-        if (current != null) {
-            Set<String> proposedSignatures = Set.copyOf(signatures(proposed));
-            for (String signature : signatures(current)) {
-                if (!proposedSignatures.contains(signature)) {
-                    violations.add(new Violation("interface-changed", "public or protected member removed or changed: "
-                            + signature, 0, 0, signature));
+
+        if (checkInterface && analysis.surface() != null) {
+            violations.addAll(analysis.surface().brokenBy(ApiSurface.of(proposed, frameworkAnnotations, textAnnotations)));
+        }
+
+        Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
+        List<ChangeClassifier.Edit> edits = ChangeClassifier.classify(current, proposed);
+        Set<String> reported = new LinkedHashSet<>();
+        boolean onlyNeutral = !edits.isEmpty() && edits.stream().allMatch(ChangeClassifier.Edit::neutral);
+        for (ChangeClassifier.Edit edit : edits) {
+            if (edit.neutral()) {
+                if (onlyNeutral && reported.isEmpty()) {
+                    reported.add("neutral");
+                    violations.add(new Violation(RuleIds.CATEGORY_UNCLASSIFIED, "the change fits none of the"
+                            + " modification categories: it only " + edit.description(), edit.line(), 0,
+                            snippet(proposedText, edit)));
+                }
+            } else if (edit.category() == null) {
+                if (reported.add(edit.line() + " " + edit.description())) {
+                    violations.add(new Violation(RuleIds.CATEGORY_UNCLASSIFIED, "edit fits none of the modification"
+                            + " categories: " + edit.description(), edit.line(), 0, snippet(proposedText, edit)));
+                }
+            } else {
+                categories.add(edit.category());
+                if (!allowedCategories.contains(edit.category()) && reported.add(edit.line() + " " + edit.category())) {
+                    violations.add(new Violation(RuleIds.CATEGORY_NOT_ALLOWED, edit.category().key()
+                            + " is not an allowed category: " + edit.description(), edit.line(), 0,
+                            snippet(proposedText, edit)));
                 }
             }
         }
-        return violations.isEmpty() ? ValidationResult.accepted(Set.of()) : ValidationResult.rejected(violations);
+        if (edits.isEmpty()) {
+            violations.add(new Violation(RuleIds.NO_CHANGE, "the proposed code does not change the program", 0, 0, ""));
+        }
+        return ValidationResult.of(violations, categories);
     }
 
-    private CompilationUnit parse(String source, List<Violation> violations, String which) {
-        ParseResult<CompilationUnit> result = parser.parse(source);
+    /** What the validator knows about a current source; read-only once built, so it is shared. */
+    private record Analysis(CompilationUnit unit, Map<String, Integer> dangerousUses, @Nullable ApiSurface surface) {
+    }
+
+    /**
+     * The analysis of a current source, from a small cache: an improvement cycle validates several
+     * proposals against the same file, and parsing is most of the work.
+     */
+    private @Nullable Analysis analyse(String currentSource, List<Violation> violations) {
+        synchronized (recent) {
+            Analysis cached = recent.get(currentSource);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        CompilationUnit unit = parse(currentSource, "current", violations, new SourceText(currentSource));
+        if (unit == null) {
+            return null;
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (DangerScanner.Use use : DangerScanner.scan(unit, catalog)) {
+            uses.merge(use.toleranceKey(), 1, Integer::sum);
+        }
+        // printing a node sets the printer on its compilation unit once; do it before threads share the tree
+        unit.getTypes().forEach(type -> type.getName().toString());
+        Analysis analysis = new Analysis(unit, Map.copyOf(uses), ApiSurface.of(unit, frameworkAnnotations,
+                textAnnotations));
+        synchronized (recent) {
+            recent.put(currentSource, analysis);
+        }
+        return analysis;
+    }
+
+    private static String snippet(SourceText text, ChangeClassifier.Edit edit) {
+        String line = text.line(edit.line());
+        return line.isEmpty() ? edit.snippet() : line;
+    }
+
+    private static @Nullable CompilationUnit parse(String source, String which, List<Violation> violations,
+            SourceText text) {
+        // No language-level validation (any Java syntax JavaParser knows is read) and no comments, which
+        // saves a third of the time. Unicode escapes are decoded, so the AST is what the compiler sees.
+        ParseResult<CompilationUnit> result = new JavaParser(CONFIGURATION).parse(source);
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return result.getResult().get();
         }
-        for (Problem problem : result.getProblems()) {
-            int line = problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
-            int column = problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.column).orElse(0);
-            violations.add(new Violation("syntax", which + " code does not parse: " + problem.getMessage(), line, column, ""));
+        List<Problem> problems = result.getProblems();
+        if (problems.isEmpty()) {
+            violations.add(new Violation(RuleIds.SYNTAX, "the " + which + " code does not parse", 0, 0, ""));
+        }
+        for (Problem problem : problems.subList(0, Math.min(problems.size(), 5))) {
+            int line = problem.getLocation().flatMap(TokenRange::toRange).map(r -> r.begin.line).orElse(0);
+            int column = problem.getLocation().flatMap(TokenRange::toRange).map(r -> r.begin.column).orElse(0);
+            String message = problem.getMessage();
+            int newline = message.indexOf('\n');
+            violations.add(new Violation(RuleIds.SYNTAX, "the " + which + " code does not parse: "
+                    + (newline < 0 ? message : message.substring(0, newline)), which.equals("proposed") ? line : 0,
+                    which.equals("proposed") ? column : 0, which.equals("proposed") ? text.line(line) : ""));
         }
         return null;
     }
 
-    private static Map<String, Integer> dangerousUses(CompilationUnit unit, List<Node> nodes) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-            String name = call.getScope().map(scope -> scope.toString() + "." + call.getNameAsString())
-                    .orElse(call.getNameAsString());
-            String shortName = name.substring(Math.max(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
-            if (DANGEROUS_CALLS.contains(shortName) || name.endsWith(".exec")) {
-                nodes.add(call);
-                counts.merge(key(call), 1, Integer::sum);
-            }
-        }
-        for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
-            if (DANGEROUS_TYPES.contains(creation.getType().getNameAsString())) {
-                nodes.add(creation);
-                counts.merge(key(creation), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
+    /** Settings of a {@link JavaParserSafeCodeValidator}. */
+    public static final class Builder {
 
-    private static String key(Node node) {
-        if (node instanceof MethodCallExpr call) {
-            return call.getScope().map(Object::toString).orElse("") + "." + call.getNameAsString();
-        }
-        return "new " + ((ObjectCreationExpr) node).getType().getNameAsString();
-    }
+        private final DangerCatalog catalog = DangerCatalog.defaults();
+        private DangerPolicy policy = DangerPolicy.TOLERATE_UNCHANGED;
+        private final Set<ModificationCategory> allowedCategories = EnumSet.allOf(ModificationCategory.class);
+        private final Set<String> frameworkAnnotations = new LinkedHashSet<>(DEFAULT_FRAMEWORK_ANNOTATIONS);
+        private final Set<String> textAnnotations = new LinkedHashSet<>(DEFAULT_TEXT_ANNOTATIONS);
+        private boolean checkInterface = true;
+        private int maxSourceLength = DEFAULT_MAX_SOURCE_LENGTH;
 
-    private static List<String> signatures(CompilationUnit unit) {
-        List<String> signatures = new ArrayList<>();
-        for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-            if (type.isPublic() || type.isProtected()) {
-                signatures.add("type " + type.getFullyQualifiedName().orElse(type.getNameAsString()));
+        private Builder() {
+        }
+
+        /** What to do with dangerous uses the current code already has. Default: {@link DangerPolicy#TOLERATE_UNCHANGED}. */
+        public Builder policy(DangerPolicy policy) {
+            this.policy = requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Narrows the deny list: these operations are no longer reported. */
+        public Builder allow(DangerousOperation... operations) {
+            catalog.allowing(Set.copyOf(Arrays.asList(operations)));
+            return this;
+        }
+
+        /** Reports these operations again after {@link #allow}. All are reported by default. */
+        public Builder deny(DangerousOperation... operations) {
+            catalog.denying(Set.copyOf(Arrays.asList(operations)));
+            return this;
+        }
+
+        /** Widens the deny list with a type, by qualified name, whose every use is dangerous. */
+        public Builder denyType(String qualifiedName, DangerousOperation operation) {
+            catalog.withType(requireNonNull(qualifiedName, "qualifiedName"), requireNonNull(operation, "operation"));
+            return this;
+        }
+
+        /** Widens the deny list with a whole package (and its subpackages). */
+        public Builder denyPackage(String packageName, DangerousOperation operation) {
+            catalog.withPackage(requireNonNull(packageName, "packageName"), requireNonNull(operation, "operation"));
+            return this;
+        }
+
+        /** Widens the deny list with a method, by the qualified name of its owner type. */
+        public Builder denyMethod(String ownerQualifiedName, String method, DangerousOperation operation) {
+            catalog.withMethod(requireNonNull(ownerQualifiedName, "ownerQualifiedName"), requireNonNull(method, "method"),
+                    requireNonNull(operation, "operation"));
+            return this;
+        }
+
+        /** The categories a change may have; edits of other categories are rejected. Default: all. */
+        public Builder allowedCategories(Set<ModificationCategory> categories) {
+            requireNonNull(categories, "categories");
+            allowedCategories.clear();
+            allowedCategories.addAll(categories);
+            return this;
+        }
+
+        /** The categories a change may have; edits of other categories are rejected. Default: all. */
+        public Builder allowedCategories(ModificationCategory... categories) {
+            return allowedCategories(Set.copyOf(Arrays.asList(categories)));
+        }
+
+        /** More annotations (simple names) that must stay on members of any visibility. */
+        public Builder preserveAnnotations(String... simpleNames) {
+            frameworkAnnotations.addAll(Arrays.asList(simpleNames));
+            return this;
+        }
+
+        /** Whether to check that public and protected signatures stay. Default: true. */
+        public Builder checkInterface(boolean checkInterface) {
+            this.checkInterface = checkInterface;
+            return this;
+        }
+
+        /** The largest source, in characters, the validator reads. Default {@value JavaParserSafeCodeValidator#DEFAULT_MAX_SOURCE_LENGTH}. */
+        public Builder maxSourceLength(int maxSourceLength) {
+            if (maxSourceLength < 1) {
+                throw new IllegalArgumentException("maxSourceLength must be positive: " + maxSourceLength);
             }
+            this.maxSourceLength = maxSourceLength;
+            return this;
         }
-        for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
-            if (callable.isPublic() || callable.isProtected()) {
-                signatures.add(callable.getDeclarationAsString(true, false, false) + " " + callable.getAnnotations());
-            }
+
+        public JavaParserSafeCodeValidator build() {
+            return new JavaParserSafeCodeValidator(this);
         }
-        return signatures;
-    }
-
-    private static int line(Node node) {
-        return node.getBegin().map(position -> position.line).orElse(0);
-    }
-
-    private static int column(Node node) {
-        return node.getBegin().map(position -> position.column).orElse(0);
     }
 }

@@ -22,12 +22,14 @@ public interface SafeCodeValidator {
      * Validates a modification, also rejecting it when it does not fit the category it declares.
      */
     default ValidationResult validate(CodeModification modification) {
+        java.util.Objects.requireNonNull(modification, "modification");
         ValidationResult result = validate(modification.currentCode(), modification.proposedCode());
         if (result.isAccepted() && !result.categories().isEmpty()
                 && !result.categories().contains(modification.category())) {
-            return ValidationResult.rejected(java.util.List.of(new Violation("category-mismatch",
+            return ValidationResult.rejected(java.util.List.of(new Violation(RuleIds.CATEGORY_MISMATCH,
                     "the change declares " + modification.category().key() + " but its edits are classified as "
-                            + result.categories(), 0, 0, "")));
+                            + result.categories().stream().map(c -> c.key()).toList(), 0, 0, "")),
+                    result.categories());
         }
         return result;
     }

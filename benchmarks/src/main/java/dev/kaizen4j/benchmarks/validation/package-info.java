@@ -1,0 +1,2 @@
+/** Benchmarks of the validators. */
+package dev.kaizen4j.benchmarks.validation;
