@@ -127,19 +127,23 @@ class KaizenCommandTest {
 
     @Test
     void givenAnUnsafeProposedFile_whenValidated_thenExitCodeOneAndTheViolation() throws IOException {
-        Path current = Files.writeString(directory.resolve("Current.java"), "class A { void run() { } }\n");
+        Path current = Files.writeString(directory.resolve("Current.java"),
+                "class A { private static final int MAX_RETRIES = 0; void run() { } }\n");
         Path proposed = Files.writeString(directory.resolve("Proposed.java"),
-                "class A { void run() { Runtime.getRuntime().exec(\"rm -rf /\"); } }\n");
+                "class A { private static final int MAX_RETRIES = 0; void run() { Runtime.getRuntime().exec(\"rm -rf /\"); } }\n");
+        Path safe = Files.writeString(directory.resolve("Safe.java"),
+                "class A { private static final int MAX_RETRIES = 2; void run() { } }\n");
 
         CommandRun rejected = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString());
         CommandRun json = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString(), "--json");
-        CommandRun accepted = kaizen("validate", "--current", current.toString(), "--proposed", current.toString());
+        CommandRun accepted = kaizen("validate", "--current", current.toString(), "--proposed", safe.toString());
         CommandRun missing = kaizen("validate", "--current", current.toString(), "--proposed", "nope.java");
 
         assertThat(rejected.exitCode()).isEqualTo(1);
-        assertThat(rejected.out()).startsWith("REJECTED").contains("line 1");
+        assertThat(rejected.out()).startsWith("REJECTED").contains("line 1").contains("process-execution");
         assertThat(new ObjectMapper().readTree(json.out()).get("accepted").asBoolean()).isFalse();
-        assertThat(accepted.exitCode()).isZero();
+        assertThat(accepted.exitCode()).as(accepted.out()).isZero();
+        assertThat(accepted.out()).contains("adjust_parameters");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--proposed file not found: nope.java");
     }
