@@ -2,42 +2,74 @@ package dev.kaizen4j.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen4j.analysis.internal.Detectors;
+import dev.kaizen4j.analysis.internal.FailureAttributor;
+import dev.kaizen4j.analysis.internal.FailureAttributor.CheckFailure;
+import dev.kaizen4j.analysis.internal.MetricsTally;
+import dev.kaizen4j.analysis.internal.MetricsTally.TaskMeasures;
+import dev.kaizen4j.analysis.internal.TaskFindings;
+import dev.kaizen4j.analysis.internal.TaskView;
+import dev.kaizen4j.analysis.internal.Text;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
+import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.TeamSpec;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The offline analyzer: measures the team in one streaming pass and finds problems with rules, no
- * LLM needed.
+ * The offline analyzer: measures the team, detects failure modes and attributes every failed task
+ * in one streaming pass, with rules only (no LLM). Memory grows with the number of agents, tools,
+ * days and failed tasks, not with the number of events.
  *
- * <p>Findings come from the host's {@link TaskCheck}s (those of the team spec and those registered
- * on the builder), from repeated tool errors and from step repetition (an agent sending the same
- * message again within a task).
+ * <p>Findings and their ids ({@code kind:subject}):
+ * <ul>
+ *   <li>{@code check:<name>} — a host-defined {@link TaskCheck} failed in some applicable tasks;</li>
+ *   <li>{@code tool-errors:<tool>} — a tool's results report errors (rate over its calls);</li>
+ *   <li>{@code repetition:<agent>} — step repetition and loops: the agent sent the same message
+ *       (up to case, spacing and punctuation) twice within a task;</li>
+ *   <li>{@code ignored-input:<agent>} — input addressed to the agent (question, challenge, feedback,
+ *       proposal, hand-off) got no reply, a reply repeating its previous message, or replies sharing
+ *       no word with it;</li>
+ *   <li>{@code premature-termination:<agent>} — the agent closed the task (declared an outcome or
+ *       wrote TERMINATE) while a question was unanswered, right after a failed tool result, or as
+ *       partial/abandoned;</li>
+ *   <li>{@code missing-verification:<agent>} — the agent closed the task with no check of the last
+ *       deliverable: no feedback, challenge, review/verification wording or successful tool run
+ *       after it;</li>
+ *   <li>{@code incorrect-verification:<agent>} — the agent approved a deliverable and the task
+ *       failed anyway;</li>
+ *   <li>{@code derailment:<agent>} — a long message sharing (almost) no word with the task
+ *       statement or the three turns before it;</li>
+ *   <li>{@code conversation-reset:<agent>} — "let's start over" or the same task assigned again;</li>
+ *   <li>{@code role-violation:<agent>} — a tool call outside the agent's spec, or a worker declaring
+ *       the outcome of a task its manager takes part in;</li>
+ *   <li>{@code slow-handoff:<agent>} — a hand-off or question addressed to the agent was picked up
+ *       later than {@link Builder#slowHandoff(Duration)} (rate over hand-offs).</li>
+ * </ul>
+ * Except for checks, a finding is reported when it occurred at least
+ * {@link Builder#minOccurrences(int)} times and in at least {@link Builder#minRate(double)} of the
+ * cases. Its count and total are tasks (hand-offs for {@code slow-handoff}, results for
+ * {@code tool-errors}).
  *
- * <p>Failure attribution, for every failed task, takes the first rule that applies:
- * <ol>
- *   <li>a check the task failed: the check's agent, at its last message in the task;</li>
- *   <li>the first error written by an agent: that agent, at that event;</li>
- *   <li>the first failed tool result: the agent whose tool call it answered, at that call;</li>
- *   <li>otherwise the last agent message before the task ended, with low confidence.</li>
- * </ol>
- * Blame never goes to {@code system}, {@code user}, {@code human} or to tool results.
+ * <p>Failure attribution scores every agent step of a failed task and blames the best one, the
+ * earliest on a tie: see {@link FailureAttributor}'s signals. Blame never goes to {@code system},
+ * {@code user}, {@code human}, to tool results or to code executors; the agent that called the tool
+ * or wrote the code may be blamed.
  */
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
@@ -45,10 +77,16 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
     private final List<TaskCheck> checks;
     private final double minToolErrorRate;
+    private final double minRate;
+    private final int minOccurrences;
+    private final Duration slowHandoff;
 
     private DefaultEffectivenessAnalyzer(Builder builder) {
         this.checks = List.copyOf(builder.checks);
         this.minToolErrorRate = builder.minToolErrorRate;
+        this.minRate = builder.minRate;
+        this.minOccurrences = builder.minOccurrences;
+        this.slowHandoff = builder.slowHandoff;
     }
 
     /** An analyzer with the default settings and no extra checks. */
@@ -66,214 +104,155 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         requireNonNull(team, "team");
         List<TaskCheck> allChecks = new ArrayList<>(checks);
         team.checks().forEach(spec -> allChecks.add(TaskCheck.from(spec)));
-        Pass pass = new Pass(team, allChecks);
+        Pass pass = new Pass(team, allChecks, new Detectors(team, slowHandoff));
         conversations.forEach(pass::accept);
-        return pass.report(minToolErrorRate);
+        return pass.report();
     }
 
-    /** The state of one analysis pass; grows with the number of agents, tools and failures only. */
-    private static final class Pass {
+    /** The state of one analysis pass. */
+    private final class Pass {
         private final TeamSpec team;
         private final List<TaskCheck> checks;
+        private final Detectors detectors;
+        private final MetricsTally window = new MetricsTally();
+        private final Map<LocalDate, MetricsTally> days = new TreeMap<>();
+        private final Map<LocalDate, Set<String>> dayFindings = new TreeMap<>();
         private final Map<String, AgentTally> agents = new TreeMap<>();
+        private final Set<String> toolSpeakers = new HashSet<>();
         private final Map<String, ToolTally> tools = new TreeMap<>();
         private final Map<String, CheckTally> checkTallies = new LinkedHashMap<>();
-        private final Map<String, RepetitionTally> repetitions = new TreeMap<>();
+        private final Map<String, FindingTally> detected = new TreeMap<>();
         private final List<FailureAttribution> attributions = new ArrayList<>();
-        private final DurationSample durations = new DurationSample();
-        private int tasks;
-        private int completed;
-        private int failed;
-        private double completedSeconds;
-        private long events;
-        private long errorEvents;
-        private long agentTurns;
-        private long toolCalls;
-        private long toolResults;
-        private long toolResultErrors;
-        private long tokens;
-        private int tasksWithTokens;
-        private double collaborationSum;
-        private Instant from;
-        private Instant to;
 
-        Pass(TeamSpec team, List<TaskCheck> checks) {
+        Pass(TeamSpec team, List<TaskCheck> checks, Detectors detectors) {
             this.team = team;
             this.checks = checks;
+            this.detectors = detectors;
             checks.forEach(check -> checkTallies.put(check.name(), new CheckTally(check)));
             team.agents().forEach(agent -> agents.put(agent.name(), new AgentTally()));
         }
 
         void accept(Conversation task) {
-            tasks++;
-            from = from == null || task.start().isBefore(from) ? task.start() : from;
-            to = to == null || task.end().isAfter(to) ? task.end() : to;
-            double seconds = task.durationSeconds();
-            durations.add(seconds);
-            if (task.outcome().isCompleted()) {
-                completed++;
-                completedSeconds += seconds;
-            } else if (task.outcome().isFailed()) {
-                failed++;
-            }
+            TaskView view = new TaskView(task, team);
+            LocalDate day = LocalDate.ofInstant(task.start(), ZoneOffset.UTC);
+            Set<String> foundToday = dayFindings.computeIfAbsent(day, d -> new HashSet<>());
+            TaskMeasures measures = measure(view);
+            window.add(task, measures);
+            days.computeIfAbsent(day, d -> new MetricsTally()).add(task, measures);
 
-            Set<String> speakers = new LinkedHashSet<>();
-            long taskTokens = 0;
-            boolean loggedTokens = false;
-            Map<String, String> lastToolCaller = new HashMap<>();
-            String anyLastCaller = null;
-            List<ConversationEvent> taskEvents = task.events();
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                events++;
-                if (event.isError()) {
-                    errorEvents++;
+            TaskFindings found = detectors.detect(view);
+            found.exposures().forEach((id, exposure) ->
+                    detected.computeIfAbsent(id, k -> new FindingTally(exposure.kind(), exposure.agent()))
+                            .total += exposure.count());
+            found.occurrences().forEach((id, occurrence) -> {
+                FindingTally tally = detected.get(id);
+                tally.count += occurrence.count();
+                if (tally.evidence.size() < MAX_EVIDENCE) {
+                    tally.evidence.add(new Evidence(task.taskId(), occurrence.step(), occurrence.excerpt()));
                 }
-                if (event.tokens().isPresent()) {
-                    loggedTokens = true;
-                    taskTokens += event.tokens().getAsLong();
-                }
-                if (event.type() == MessageType.TOOL_RESULT) {
-                    toolResults++;
-                    String tool = event.tool().orElse(event.agentName());
-                    String caller = lastToolCaller.getOrDefault(tool, anyLastCaller);
-                    ToolTally tally = tools.computeIfAbsent(tool, t -> new ToolTally());
-                    tally.results++;
-                    if (event.isError()) {
-                        toolResultErrors++;
-                        tally.errors++;
-                        if (caller != null) {
-                            tally.callersWithErrors.add(caller);
-                            agent(caller).toolErrors++;
-                        }
-                        tally.evidence(task.taskId(), step, event);
-                    }
-                    continue;
-                }
-                if (!event.isBlameable()) {
-                    continue;
-                }
-                agentTurns++;
-                speakers.add(event.agentName());
-                AgentTally agent = agent(event.agentName());
-                agent.messages++;
-                if (event.isError()) {
-                    agent.errors++;
-                }
-                if (event.type() == MessageType.TOOL_CALL) {
-                    toolCalls++;
-                    agent.toolCalls++;
-                    String tool = event.tool().orElse(event.toAgent() == null ? "tool" : event.toAgent());
-                    lastToolCaller.put(tool, event.agentName());
-                    anyLastCaller = event.agentName();
-                    tools.computeIfAbsent(tool, t -> new ToolTally()).calls++;
-                }
-            }
-            if (loggedTokens) {
-                tokens += taskTokens;
-                tasksWithTokens++;
-            }
-            int teamSize = Math.max(team.agents().isEmpty() ? agents.size() : team.agents().size(), 1);
-            collaborationSum += Math.min(1.0, (double) speakers.size() / teamSize);
-            for (String speaker : speakers) {
-                AgentTally agent = agent(speaker);
-                agent.tasks++;
-                if (task.outcome().isCompleted()) {
-                    agent.succeeded++;
-                }
-            }
-            detectRepetition(task);
-            List<TaskCheck> failedChecks = new ArrayList<>();
+                foundToday.add(id);
+            });
+
+            List<CheckFailure> failedChecks = new ArrayList<>();
             for (TaskCheck check : checks) {
                 if (check.appliesTo(task)) {
                     CheckTally tally = checkTallies.get(check.name());
                     tally.applicable++;
                     if (!check.passes(task)) {
                         tally.failed++;
-                        failedChecks.add(check);
                         OptionalInt step = check.failureStep(task);
-                        tally.evidence(task, step.orElse(taskEvents.size() - 1));
+                        int at = step.orElse(task.events().size() - 1);
+                        tally.evidence(task, at);
+                        failedChecks.add(new CheckFailure(check.agent(), at, check.description()));
+                        foundToday.add("check:" + check.name());
                     }
                 }
             }
             if (task.outcome().isFailed()) {
-                attribute(task, failedChecks).ifPresent(attribution -> {
-                    attributions.add(attribution);
-                    agent(attribution.agent()).failuresAttributed++;
+                FailureAttributor.attribute(view, failedChecks).ifPresent(blame -> {
+                    attributions.add(new FailureAttribution(task.taskId(), blame.agent(), blame.step(),
+                            blame.confidence(), blame.reason()));
+                    agent(blame.agent()).failuresAttributed++;
                 });
             }
         }
 
-        private void detectRepetition(Conversation task) {
-            Map<String, Integer> seen = new HashMap<>();
-            List<ConversationEvent> taskEvents = task.events();
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (!event.isBlameable() || event.message().length() < 12) {
-                    continue;
+        private TaskMeasures measure(TaskView view) {
+            Conversation task = view.task();
+            long errors = 0;
+            long turns = 0;
+            long calls = 0;
+            long results = 0;
+            long resultErrors = 0;
+            long tokens = 0;
+            boolean loggedTokens = false;
+            Set<String> speakers = new LinkedHashSet<>();
+            for (int step = 0; step < view.size(); step++) {
+                ConversationEvent event = view.event(step);
+                boolean error = event.isError();
+                if (event.tokens().isPresent()) {
+                    loggedTokens = true;
+                    tokens += event.tokens().getAsLong();
                 }
-                String key = event.agentName() + '\u0000' + normalize(event.message());
-                Integer first = seen.putIfAbsent(key, step);
-                if (first != null) {
-                    RepetitionTally tally = repetitions.computeIfAbsent(event.agentName(), a -> new RepetitionTally());
-                    if (tally.lastTask == null || !tally.lastTask.equals(task.taskId())) {
-                        tally.tasks++;
-                        tally.lastTask = task.taskId();
-                        if (tally.evidence.size() < MAX_EVIDENCE) {
-                            tally.evidence.add(new Evidence(task.taskId(), step, event.message()));
-                        }
+                if (view.isToolResult(step)) {
+                    results++;
+                    error |= view.isToolFailure(step);
+                    if (!event.isFromNonAgent() && event.type() != MessageType.TOOL_RESULT) {
+                        toolSpeakers.add(event.agentName());
                     }
-                    return;
+                    String tool = event.tool().orElse(event.agentName());
+                    ToolTally tally = tools.computeIfAbsent(tool, t -> new ToolTally());
+                    tally.results++;
+                    int caller = view.callerOf(step);
+                    if (view.isToolFailure(step)) {
+                        resultErrors++;
+                        tally.errors++;
+                        if (caller >= 0) {
+                            String agent = view.event(caller).agentName();
+                            tally.callersWithErrors.add(agent);
+                            agent(agent).toolErrors++;
+                        }
+                        tally.evidence(task.taskId(), step, event);
+                    }
+                } else if (view.isAgentStep(step)) {
+                    turns++;
+                    speakers.add(event.agentName());
+                    AgentTally agent = agent(event.agentName());
+                    agent.messages++;
+                    if (error) {
+                        agent.errors++;
+                    }
+                    if (event.type() == MessageType.TOOL_CALL) {
+                        calls++;
+                        agent.toolCalls++;
+                        tools.computeIfAbsent(event.tool().orElse(event.toAgent() == null ? "tool" : event.toAgent()),
+                                t -> new ToolTally()).calls++;
+                    }
+                }
+                if (error) {
+                    errors++;
                 }
             }
-        }
-
-        private static String normalize(String message) {
-            return message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
-        }
-
-        private Optional<FailureAttribution> attribute(Conversation task, List<TaskCheck> failedChecks) {
-            List<ConversationEvent> taskEvents = task.events();
-            for (TaskCheck check : failedChecks) {
-                OptionalInt step = check.failureStep(task);
-                if (step.isPresent()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), check.agent(), step.getAsInt(), 0.8,
-                            "failed the check '" + check.description() + "'"));
+            int teamAgents = 0;
+            for (String speaker : speakers) {
+                AgentTally agent = agent(speaker);
+                agent.tasks++;
+                if (task.outcome().isCompleted()) {
+                    agent.succeeded++;
+                }
+                if (team.agents().isEmpty() || team.agent(speaker).isPresent()) {
+                    teamAgents++;
                 }
             }
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.isBlameable() && event.isError()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), event.agentName(), step, 0.7,
-                            "reported an error: " + excerpt(event.error().orElse(event.message()))));
-                }
-            }
-            int lastCall = -1;
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.type() == MessageType.TOOL_CALL && event.isBlameable()) {
-                    lastCall = step;
-                } else if (event.type() == MessageType.TOOL_RESULT && event.isError() && lastCall >= 0) {
-                    ConversationEvent call = taskEvents.get(lastCall);
-                    return Optional.of(new FailureAttribution(task.taskId(), call.agentName(), lastCall, 0.6,
-                            "its call to " + call.tool().orElse("a tool") + " failed and the task did not recover"));
-                }
-            }
-            for (int step = taskEvents.size() - 1; step >= 0; step--) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.isBlameable()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), event.agentName(), step, 0.3,
-                            "last agent to act before the task failed"));
-                }
-            }
-            return Optional.empty();
+            return new TaskMeasures(view.size(), errors, turns, calls, results, resultErrors,
+                    loggedTokens ? tokens : -1, teamAgents);
         }
 
         private AgentTally agent(String name) {
             return agents.computeIfAbsent(name, n -> new AgentTally());
         }
 
-        EffectivenessReport report(double minToolErrorRate) {
+        EffectivenessReport report() {
             List<Finding> findings = new ArrayList<>();
             for (CheckTally tally : checkTallies.values()) {
                 if (tally.failed > 0) {
@@ -290,14 +269,10 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                             tally.errors, total, tally.evidence));
                 }
             });
-            repetitions.forEach((agent, tally) -> {
-                AgentTally agentTally = agent(agent);
-                if (tally.tasks >= 2) {
-                    findings.add(new Finding("repetition:" + agent, "repetition",
-                            agent + " repeated itself in " + percent(tally.tasks, agentTally.tasks) + " of its tasks ("
-                                    + tally.tasks + " of " + agentTally.tasks + ")",
-                            Severity.ofRate((double) tally.tasks / Math.max(1, agentTally.tasks)), List.of(agent),
-                            tally.tasks, Math.max(tally.tasks, agentTally.tasks), tally.evidence));
+            detected.forEach((id, tally) -> {
+                if (tally.count >= minOccurrences && tally.total > 0 && (double) tally.count / tally.total >= minRate
+                        && !isNonAgent(tally.agent)) {
+                    findings.add(tally.finding(id));
                 }
             });
             findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::rate,
@@ -305,39 +280,58 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
             int totalBlame = attributions.size();
             List<AgentMetrics> agentMetrics = new ArrayList<>();
-            agents.forEach((name, tally) -> agentMetrics.add(new AgentMetrics(name, tally.messages, tally.toolCalls,
-                    tally.toolErrors, tally.errors, tally.tasks, ratio(tally.succeeded, tally.tasks),
-                    tally.failuresAttributed, ratio(tally.failuresAttributed, totalBlame))));
-
-            TeamMetrics metrics = new TeamMetrics(team.name(), from, to, tasks, completed, failed,
-                    ratio(completed, tasks), completed == 0 ? 0 : completedSeconds / completed,
-                    durations.percentile(50), durations.percentile(95), tasks == 0 ? 0 : collaborationSum / tasks,
-                    ratio(errorEvents, events), tasks == 0 ? 0 : (double) agentTurns / tasks, toolCalls,
-                    ratio(toolResultErrors, toolResults),
-                    tasksWithTokens == 0 ? null : (double) tokens / tasksWithTokens, findings.size());
-            return new EffectivenessReport(team.name(), metrics, agentMetrics, findings, attributions,
-                    rank(findings, agentMetrics));
+            agents.forEach((name, tally) -> {
+                if (!toolSpeakers.contains(name) || team.agent(name).isPresent()) {
+                    agentMetrics.add(new AgentMetrics(name, tally.messages, tally.toolCalls, tally.toolErrors,
+                            tally.errors, tally.tasks, ratio(tally.succeeded, tally.tasks), tally.failuresAttributed,
+                            ratio(tally.failuresAttributed, totalBlame)));
+                }
+            });
+            int teamSize = team.agents().isEmpty() ? agentMetrics.size() : team.agents().size();
+            Set<String> findingIds = new HashSet<>();
+            findings.forEach(finding -> findingIds.add(finding.id()));
+            window.suggestions(findings.size());
+            List<DailyMetrics> daily = new ArrayList<>();
+            days.forEach((day, tally) -> {
+                Set<String> seen = new HashSet<>(dayFindings.getOrDefault(day, Set.of()));
+                seen.retainAll(findingIds);
+                tally.suggestions(seen.size());
+                daily.add(new DailyMetrics(day, tally.metrics(team.name(), teamSize)));
+            });
+            return new EffectivenessReport(team.name(), window.metrics(team.name(), teamSize), agentMetrics,
+                    findings, attributions, rank(findings, agentMetrics), daily);
         }
 
+        /**
+         * Scores each agent: the confidence of every failure attributed to it, plus, for each
+         * finding naming it, its rate weighted by severity (high 1, medium 0.6, low 0.3) times 3.
+         */
         private List<AgentRanking> rank(List<Finding> findings, List<AgentMetrics> agentMetrics) {
+            Map<String, Double> blame = new LinkedHashMap<>();
+            attributions.forEach(a -> blame.merge(a.agent(), a.confidence(), Double::sum));
             List<AgentRanking> ranking = new ArrayList<>();
             for (AgentMetrics agent : agentMetrics) {
                 if (isNonAgent(agent.agent())) {
                     continue;
                 }
-                double score = agent.failuresAttributed();
+                double score = blame.getOrDefault(agent.agent(), 0.0);
                 List<String> reasons = new ArrayList<>();
                 if (agent.failuresAttributed() > 0) {
                     reasons.add(agent.failuresAttributed() + " failed tasks attributed");
                 }
                 for (Finding finding : findings) {
                     if (finding.concerns(agent.agent())) {
-                        score += finding.rate() * 10;
+                        double weight = switch (finding.severity()) {
+                            case HIGH -> 1.0;
+                            case MEDIUM -> 0.6;
+                            case LOW -> 0.3;
+                        };
+                        score += 3 * weight * finding.rate();
                         reasons.add(finding.id());
                     }
                 }
                 if (score > 0) {
-                    ranking.add(new AgentRanking(agent.agent(), score, reasons));
+                    ranking.add(new AgentRanking(agent.agent(), Math.round(score * 1000) / 1000.0, reasons));
                 }
             }
             ranking.sort(Comparator.comparingDouble(AgentRanking::score).reversed().thenComparing(AgentRanking::agent));
@@ -346,6 +340,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         private boolean isNonAgent(String name) {
             return ConversationEvent.NON_AGENT_SPEAKERS.contains(name.toLowerCase(Locale.ROOT))
+                    || (toolSpeakers.contains(name) && team.agent(name).isEmpty())
                     || (!team.agents().isEmpty() && team.agent(name).isEmpty() && tools.containsKey(name));
         }
     }
@@ -356,10 +351,6 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
     private static double ratio(long count, long total) {
         return total == 0 ? 0 : (double) count / total;
-    }
-
-    private static String excerpt(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
     }
 
     private static final class AgentTally {
@@ -381,15 +372,49 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         void evidence(String taskId, int step, ConversationEvent event) {
             if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(taskId, step, event.error().orElse(event.message())));
+                evidence.add(new Evidence(taskId, step, Text.excerpt(event.error().orElse(event.message()), 150)));
             }
         }
     }
 
-    private static final class RepetitionTally {
-        int tasks;
-        String lastTask;
+    /** Counts of one detector for one agent. */
+    private final class FindingTally {
+        final String kind;
+        final String agent;
+        int count;
+        int total;
         final List<Evidence> evidence = new ArrayList<>();
+
+        FindingTally(String kind, String agent) {
+            this.kind = kind;
+            this.agent = agent;
+        }
+
+        Finding finding(String id) {
+            String share = percent(count, total) + " of ";
+            String counts = " (" + count + " of " + total + ")";
+            String title = switch (kind) {
+                case Detectors.REPETITION -> agent + " repeated itself in " + share + "its tasks" + counts;
+                case Detectors.IGNORED_INPUT -> agent + " ignored input addressed to it in " + share
+                        + "the tasks where it got some" + counts;
+                case Detectors.PREMATURE_TERMINATION -> agent + " closed " + share
+                        + "its tasks too early, with questions open or errors unfixed" + counts;
+                case Detectors.MISSING_VERIFICATION -> agent + " closed " + share
+                        + "its tasks without verifying the final result" + counts;
+                case Detectors.INCORRECT_VERIFICATION -> agent + " approved work that then failed in " + share
+                        + "its approvals" + counts;
+                case Detectors.DERAILMENT -> agent + " drifted off the task in " + share + "its tasks" + counts;
+                case Detectors.CONVERSATION_RESET -> agent + " restarted the conversation in " + share + "its tasks"
+                        + counts;
+                case Detectors.ROLE_VIOLATION -> agent + " acted outside its role in " + share + "its tasks"
+                        + counts;
+                case Detectors.SLOW_HANDOFF -> agent + " took longer than " + slowHandoff.toMinutes()
+                        + " min to pick up " + share + "hand-offs to it" + counts;
+                default -> agent + ": " + kind + " in " + share + "cases" + counts;
+            };
+            return new Finding(id, kind, title, Severity.ofRate((double) count / total), List.of(agent), count, total,
+                    evidence);
+        }
     }
 
     private static final class CheckTally {
@@ -404,7 +429,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         void evidence(Conversation task, int step) {
             if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(task.taskId(), step, task.events().get(step).message()));
+                evidence.add(new Evidence(task.taskId(), step, Text.excerpt(task.events().get(step).message(), 150)));
             }
         }
 
@@ -418,34 +443,13 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         }
     }
 
-    /** Task durations, kept to compute percentiles; a double per task. */
-    private static final class DurationSample {
-        private double[] values = new double[256];
-        private int size;
-
-        void add(double value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        /** Nearest-rank percentile; 0 when empty. */
-        double percentile(int p) {
-            if (size == 0) {
-                return 0;
-            }
-            double[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(p / 100.0 * size);
-            return sorted[Math.max(0, rank - 1)];
-        }
-    }
-
     /** Settings for {@link DefaultEffectivenessAnalyzer}. */
     public static final class Builder {
         private final List<TaskCheck> checks = new ArrayList<>();
         private double minToolErrorRate = 0.1;
+        private double minRate = 0.1;
+        private int minOccurrences = 2;
+        private Duration slowHandoff = Duration.ofMinutes(30);
 
         private Builder() {}
 
@@ -457,11 +461,40 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         /** The tool error rate from which repeated tool errors become a finding. Default 0.1. */
         public Builder minToolErrorRate(double rate) {
+            this.minToolErrorRate = checkRate(rate);
+            return this;
+        }
+
+        /** The rate from which a detected failure mode becomes a finding. Default 0.1. */
+        public Builder minRate(double rate) {
+            this.minRate = checkRate(rate);
+            return this;
+        }
+
+        /** How many cases a failure mode needs before it becomes a finding. Default 2. */
+        public Builder minOccurrences(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be positive: " + count);
+            }
+            this.minOccurrences = count;
+            return this;
+        }
+
+        /** How long an agent may take to pick up a hand-off before it counts as slow. Default 30 minutes. */
+        public Builder slowHandoff(Duration threshold) {
+            requireNonNull(threshold, "threshold");
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("threshold must not be negative: " + threshold);
+            }
+            this.slowHandoff = threshold;
+            return this;
+        }
+
+        private static double checkRate(double rate) {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("rate must be within [0, 1]: " + rate);
             }
-            this.minToolErrorRate = rate;
-            return this;
+            return rate;
         }
 
         public DefaultEffectivenessAnalyzer build() {

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokensPerTask {@code metadata.tokens} summed and divided by the tasks that logged tokens,
  *     or null when none did
  * @param improvementSuggestions findings that call for a change
+ * @param events events seen, all speakers and types included
  */
 public record TeamMetrics(
         String team,
@@ -48,7 +49,8 @@ public record TeamMetrics(
         long toolCalls,
         double toolErrorRate,
         @Nullable Double tokensPerTask,
-        int improvementSuggestions) {
+        int improvementSuggestions,
+        long events) {
 
     public TeamMetrics {
         requireNonNull(team, "team");
