@@ -3,33 +3,43 @@ package dev.kaizen4j.analysis;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.analysis.internal.Detectors;
-import dev.kaizen4j.analysis.internal.FailureAttributor;
 import dev.kaizen4j.analysis.internal.FailureAttributor.CheckFailure;
-import dev.kaizen4j.analysis.internal.MetricsTally;
+import dev.kaizen4j.analysis.internal.FailureAttributor;
 import dev.kaizen4j.analysis.internal.MetricsTally.TaskMeasures;
+import dev.kaizen4j.analysis.internal.MetricsTally;
 import dev.kaizen4j.analysis.internal.TaskFindings;
 import dev.kaizen4j.analysis.internal.TaskView;
 import dev.kaizen4j.analysis.internal.Text;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
-import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.TeamSpec;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offline analyzer: measures the team, detects failure modes and attributes every failed task
@@ -74,14 +84,18 @@ import java.util.stream.Stream;
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
     private static final int MAX_EVIDENCE = 5;
+    private static final int IN_FLIGHT = 256;
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final List<TaskCheck> checks;
     private final double minToolErrorRate;
     private final double minRate;
     private final int minOccurrences;
     private final Duration slowHandoff;
+    private final int parallelism;
 
     private DefaultEffectivenessAnalyzer(Builder builder) {
+        this.parallelism = builder.parallelism;
         this.checks = List.copyOf(builder.checks);
         this.minToolErrorRate = builder.minToolErrorRate;
         this.minRate = builder.minRate;
@@ -105,9 +119,76 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         List<TaskCheck> allChecks = new ArrayList<>(checks);
         team.checks().forEach(spec -> allChecks.add(TaskCheck.from(spec)));
         Pass pass = new Pass(team, allChecks, new Detectors(team, slowHandoff));
-        conversations.forEach(pass::accept);
+        if (parallelism <= 1) {
+            conversations.forEach(task -> pass.merge(pass.examine(task)));
+            return pass.report();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "kaizen4j-analyze-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<TaskResult>> inFlight = new ArrayDeque<>();
+            Iterator<Conversation> tasks = conversations.iterator();
+            while (tasks.hasNext()) {
+                Conversation task = tasks.next();
+                inFlight.addLast(pool.submit(() -> pass.examine(task)));
+                if (inFlight.size() >= IN_FLIGHT) {
+                    pass.merge(result(inFlight.removeFirst()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                pass.merge(result(inFlight.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         return pass.report();
     }
+
+    private static TaskResult result(Future<TaskResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analyzing", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    /** Counts of one agent in one task. */
+    private static final class AgentDelta {
+        int messages;
+        int toolCalls;
+        int toolErrors;
+        int errors;
+        boolean spoke;
+    }
+
+    /** Counts of one tool in one task. */
+    private static final class ToolDelta {
+        int calls;
+        int results;
+        int errors;
+        final Set<String> callersWithErrors = new LinkedHashSet<>();
+        final List<Evidence> evidence = new ArrayList<>();
+    }
+
+    /** A check that applied to a task: whether it failed and where. */
+    private record CheckResult(String name, boolean failed, int step) {}
+
+    /** Everything one task contributes to the report; computed on any thread, merged in log order. */
+    private record TaskResult(Conversation task, TaskMeasures measures, Map<String, AgentDelta> agents,
+            Map<String, ToolDelta> tools, Set<String> toolSpeakers, TaskFindings found, List<CheckResult> checks,
+            @Nullable FailureAttribution attribution) {}
 
     /** The state of one analysis pass. */
     private final class Pass {
@@ -119,6 +200,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private final Map<LocalDate, Set<String>> dayFindings = new TreeMap<>();
         private final Map<String, AgentTally> agents = new TreeMap<>();
         private final Set<String> toolSpeakers = new HashSet<>();
+        private final Map<String, Boolean> speakers = new ConcurrentHashMap<>();
         private final Map<String, ToolTally> tools = new TreeMap<>();
         private final Map<String, CheckTally> checkTallies = new LinkedHashMap<>();
         private final Map<String, FindingTally> detected = new TreeMap<>();
@@ -132,15 +214,70 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             team.agents().forEach(agent -> agents.put(agent.name(), new AgentTally()));
         }
 
-        void accept(Conversation task) {
-            TaskView view = new TaskView(task, team);
+        /** Examines one task without touching the pass's state: safe on any thread. */
+        TaskResult examine(Conversation task) {
+            TaskView view = new TaskView(task, team, speakers);
+            Map<String, AgentDelta> agentDeltas = new HashMap<>();
+            Map<String, ToolDelta> toolDeltas = new HashMap<>();
+            Set<String> toolLike = new HashSet<>();
+            TaskMeasures measures = measure(view, agentDeltas, toolDeltas, toolLike);
+            TaskFindings found = detectors.detect(view);
+            List<CheckResult> checkResults = new ArrayList<>();
+            List<CheckFailure> failedChecks = new ArrayList<>();
+            for (TaskCheck check : checks) {
+                if (check.appliesTo(task)) {
+                    boolean failed = !check.passes(task);
+                    int step = failed ? check.failureStep(task).orElse(task.events().size() - 1) : -1;
+                    checkResults.add(new CheckResult(check.name(), failed, step));
+                    if (failed) {
+                        failedChecks.add(new CheckFailure(check.agent(), step, check.description()));
+                    }
+                }
+            }
+            FailureAttribution attribution = null;
+            if (task.outcome().isFailed()) {
+                attribution = FailureAttributor.attribute(view, failedChecks)
+                        .map(blame -> new FailureAttribution(task.taskId(), blame.agent(), blame.step(),
+                                blame.confidence(), blame.reason()))
+                        .orElse(null);
+            }
+            return new TaskResult(task, measures, agentDeltas, toolDeltas, toolLike, found, checkResults, attribution);
+        }
+
+        /** Adds one examined task to the pass, in log order. */
+        void merge(TaskResult result) {
+            Conversation task = result.task();
             LocalDate day = LocalDate.ofInstant(task.start(), ZoneOffset.UTC);
             Set<String> foundToday = dayFindings.computeIfAbsent(day, d -> new HashSet<>());
-            TaskMeasures measures = measure(view);
-            window.add(task, measures);
-            days.computeIfAbsent(day, d -> new MetricsTally()).add(task, measures);
-
-            TaskFindings found = detectors.detect(view);
+            window.add(task, result.measures());
+            days.computeIfAbsent(day, d -> new MetricsTally()).add(task, result.measures());
+            toolSpeakers.addAll(result.toolSpeakers());
+            result.agents().forEach((name, delta) -> {
+                AgentTally agent = agent(name);
+                agent.messages += delta.messages;
+                agent.toolCalls += delta.toolCalls;
+                agent.toolErrors += delta.toolErrors;
+                agent.errors += delta.errors;
+                if (delta.spoke) {
+                    agent.tasks++;
+                    if (task.outcome().isCompleted()) {
+                        agent.succeeded++;
+                    }
+                }
+            });
+            result.tools().forEach((name, delta) -> {
+                ToolTally tool = tools.computeIfAbsent(name, t -> new ToolTally());
+                tool.calls += delta.calls;
+                tool.results += delta.results;
+                tool.errors += delta.errors;
+                tool.callersWithErrors.addAll(delta.callersWithErrors);
+                for (Evidence evidence : delta.evidence) {
+                    if (tool.evidence.size() < MAX_EVIDENCE) {
+                        tool.evidence.add(evidence);
+                    }
+                }
+            });
+            TaskFindings found = result.found();
             found.exposures().forEach((id, exposure) ->
                     detected.computeIfAbsent(id, k -> new FindingTally(exposure.kind(), exposure.agent()))
                             .total += exposure.count());
@@ -152,32 +289,24 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                 }
                 foundToday.add(id);
             });
-
-            List<CheckFailure> failedChecks = new ArrayList<>();
-            for (TaskCheck check : checks) {
-                if (check.appliesTo(task)) {
-                    CheckTally tally = checkTallies.get(check.name());
-                    tally.applicable++;
-                    if (!check.passes(task)) {
-                        tally.failed++;
-                        OptionalInt step = check.failureStep(task);
-                        int at = step.orElse(task.events().size() - 1);
-                        tally.evidence(task, at);
-                        failedChecks.add(new CheckFailure(check.agent(), at, check.description()));
-                        foundToday.add("check:" + check.name());
-                    }
+            for (CheckResult check : result.checks()) {
+                CheckTally tally = checkTallies.get(check.name());
+                tally.applicable++;
+                if (check.failed()) {
+                    tally.failed++;
+                    tally.evidence(task, check.step());
+                    foundToday.add("check:" + check.name());
                 }
             }
-            if (task.outcome().isFailed()) {
-                FailureAttributor.attribute(view, failedChecks).ifPresent(blame -> {
-                    attributions.add(new FailureAttribution(task.taskId(), blame.agent(), blame.step(),
-                            blame.confidence(), blame.reason()));
-                    agent(blame.agent()).failuresAttributed++;
-                });
+            FailureAttribution attribution = result.attribution();
+            if (attribution != null) {
+                attributions.add(attribution);
+                agent(attribution.agent()).failuresAttributed++;
             }
         }
 
-        private TaskMeasures measure(TaskView view) {
+        private TaskMeasures measure(TaskView view, Map<String, AgentDelta> agentDeltas,
+                Map<String, ToolDelta> toolDeltas, Set<String> toolLike) {
             Conversation task = view.task();
             long errors = 0;
             long turns = 0;
@@ -186,38 +315,43 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             long resultErrors = 0;
             long tokens = 0;
             boolean loggedTokens = false;
-            Set<String> speakers = new LinkedHashSet<>();
             for (int step = 0; step < view.size(); step++) {
                 ConversationEvent event = view.event(step);
                 boolean error = event.isError();
-                if (event.tokens().isPresent()) {
-                    loggedTokens = true;
-                    tokens += event.tokens().getAsLong();
+                if (!event.metadata().isEmpty() && event.metadata().get("tokens") != null) {
+                    OptionalLong logged = event.tokens();
+                    if (logged.isPresent()) {
+                        loggedTokens = true;
+                        tokens += logged.getAsLong();
+                    }
                 }
                 if (view.isToolResult(step)) {
                     results++;
                     error |= view.isToolFailure(step);
                     if (!event.isFromNonAgent() && event.type() != MessageType.TOOL_RESULT) {
-                        toolSpeakers.add(event.agentName());
+                        toolLike.add(event.agentName());
                     }
                     String tool = event.tool().orElse(event.agentName());
-                    ToolTally tally = tools.computeIfAbsent(tool, t -> new ToolTally());
-                    tally.results++;
+                    ToolDelta delta = toolDeltas.computeIfAbsent(tool, t -> new ToolDelta());
+                    delta.results++;
                     int caller = view.callerOf(step);
                     if (view.isToolFailure(step)) {
                         resultErrors++;
-                        tally.errors++;
+                        delta.errors++;
                         if (caller >= 0) {
                             String agent = view.event(caller).agentName();
-                            tally.callersWithErrors.add(agent);
-                            agent(agent).toolErrors++;
+                            delta.callersWithErrors.add(agent);
+                            agentDeltas.computeIfAbsent(agent, a -> new AgentDelta()).toolErrors++;
                         }
-                        tally.evidence(task.taskId(), step, event);
+                        if (delta.evidence.size() < MAX_EVIDENCE) {
+                            delta.evidence.add(new Evidence(task.taskId(), step,
+                                    Text.excerpt(event.error().orElse(event.message()), 150)));
+                        }
                     }
                 } else if (view.isAgentStep(step)) {
                     turns++;
-                    speakers.add(event.agentName());
-                    AgentTally agent = agent(event.agentName());
+                    AgentDelta agent = agentDeltas.computeIfAbsent(event.agentName(), a -> new AgentDelta());
+                    agent.spoke = true;
                     agent.messages++;
                     if (error) {
                         agent.errors++;
@@ -225,8 +359,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                     if (event.type() == MessageType.TOOL_CALL) {
                         calls++;
                         agent.toolCalls++;
-                        tools.computeIfAbsent(event.tool().orElse(event.toAgent() == null ? "tool" : event.toAgent()),
-                                t -> new ToolTally()).calls++;
+                        toolDeltas.computeIfAbsent(event.tool().orElse(event.toAgent() == null ? "tool"
+                                : event.toAgent()), t -> new ToolDelta()).calls++;
                     }
                 }
                 if (error) {
@@ -234,13 +368,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                 }
             }
             int teamAgents = 0;
-            for (String speaker : speakers) {
-                AgentTally agent = agent(speaker);
-                agent.tasks++;
-                if (task.outcome().isCompleted()) {
-                    agent.succeeded++;
-                }
-                if (team.agents().isEmpty() || team.agent(speaker).isPresent()) {
+            for (Map.Entry<String, AgentDelta> agent : agentDeltas.entrySet()) {
+                if (agent.getValue().spoke && (team.agents().isEmpty() || team.agent(agent.getKey()).isPresent())) {
                     teamAgents++;
                 }
             }
@@ -369,12 +498,6 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         int errors;
         final Set<String> callersWithErrors = new LinkedHashSet<>();
         final List<Evidence> evidence = new ArrayList<>();
-
-        void evidence(String taskId, int step, ConversationEvent event) {
-            if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(taskId, step, Text.excerpt(event.error().orElse(event.message()), 150)));
-            }
-        }
     }
 
     /** Counts of one detector for one agent. */
@@ -450,6 +573,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private double minRate = 0.1;
         private int minOccurrences = 2;
         private Duration slowHandoff = Duration.ofMinutes(30);
+        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {}
 
@@ -487,6 +611,19 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                 throw new IllegalArgumentException("threshold must not be negative: " + threshold);
             }
             this.slowHandoff = threshold;
+            return this;
+        }
+
+        /**
+         * How many threads examine tasks; 1 examines them on the caller's thread. Results are merged
+         * in log order, so the report does not depend on it. Host checks may then run on several
+         * threads at once. Default: the number of processors, at most 4.
+         */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
+            this.parallelism = threads;
             return this;
         }
 

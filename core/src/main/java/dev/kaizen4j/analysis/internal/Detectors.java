@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +37,12 @@ public final class Detectors {
     private final TeamSpec team;
     private final Duration slowHandoff;
 
+    private final Map<String, AgentSpec> specs = new HashMap<>();
+
     public Detectors(TeamSpec team, Duration slowHandoff) {
         this.team = team;
         this.slowHandoff = slowHandoff;
+        team.agents().forEach(agent -> specs.put(agent.name(), agent));
     }
 
     public TaskFindings detect(TaskView task) {
@@ -63,7 +65,7 @@ public final class Detectors {
 
     /** Step repetition and loops: an agent sending the same message (up to case and punctuation) again. */
     private void repetition(TaskView task, TaskFindings found) {
-        Map<String, Set<Long>> seen = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < task.size(); i++) {
             if (!task.isAgentStep(i)) {
                 continue;
@@ -71,7 +73,7 @@ public final class Detectors {
             ConversationEvent event = task.event(i);
             found.expose(REPETITION, event.agentName(), true);
             long hash = Text.normalizedHash(event.message(), 12);
-            if (hash != 0 && !seen.computeIfAbsent(event.agentName(), a -> new HashSet<>()).add(hash)) {
+            if (hash != 0 && !seen.add(hash * 31 + event.agentName().hashCode())) {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
             }
         }
@@ -115,12 +117,12 @@ public final class Detectors {
                         && Text.normalizedHash(task.event(before).message(), 12)
                                 == Text.normalizedHash(task.event(reply).message(), 12);
                 if (!ignored && (asks || proposes) && !handOff) {
-                    Set<String> asked = Text.contentWords(head(input.message()));
-                    if (asked.size() >= 4) {
+                    long[] asked = task.headWords(j);
+                    if (asked.length >= 4) {
                         ignored = true;
                         for (int k = reply; k < task.size() && ignored; k++) {
                             if (task.isAgentStep(k) && task.event(k).agentName().equals(to)
-                                    && Text.overlap(asked, task.words(k)) > 0) {
+                                    && Text.shared(asked, task.headWords(k)) > 0) {
                                 ignored = false;
                             }
                         }
@@ -279,31 +281,47 @@ public final class Detectors {
 
     /** Task derailment: a long agent message sharing no words with the task or with the turns before it. */
     private void derailment(TaskView task, TaskFindings found) {
-        Set<String> context = new HashSet<>();
-        int opened = -1;
+        long[] context = new long[0];
+        boolean opened = false;
         for (int i = 0; i < task.size(); i++) {
             ConversationEvent event = task.event(i);
-            if (!task.isAgentStep(i) || opened < 0) {
-                if (task.isAgentStep(i)) {
-                    opened = i;
-                    context.addAll(Text.contentWords(head(event.message())));
-                } else if (!task.isToolResult(i)) {
-                    context.addAll(Text.contentWords(head(event.message())));
+            if (!task.isAgentStep(i) || !opened) {
+                if (task.isAgentStep(i) || !task.isToolResult(i)) {
+                    context = union(context, task.headWords(i));
                 }
+                opened |= task.isAgentStep(i);
                 continue;
             }
-            Set<String> words = Text.contentWords(head(event.message()));
-            if (words.size() >= 10 && !task.isCoordination(i) && event.type() != MessageType.TOOL_CALL) {
-                Set<String> recent = new HashSet<>(context);
-                for (int k = Math.max(0, i - 3); k < i; k++) {
-                    recent.addAll(Text.contentWords(head(task.event(k).message())));
-                }
-                if (Text.overlap(words, recent) < 0.05) {
-                    found.occur(DERAILMENT, event.agentName(), i, excerpt(event), true);
-                }
-            }
             found.expose(DERAILMENT, event.agentName(), true);
+            if (task.isCoordination(i) || event.type() == MessageType.TOOL_CALL) {
+                continue;
+            }
+            long[] words = task.headWords(i);
+            if (words.length < 10) {
+                continue;
+            }
+            int shared = Text.shared(words, context);
+            for (int k = Math.max(0, i - 3); k < i && shared < words.length; k++) {
+                shared = Math.max(shared, Text.shared(words, task.headWords(k)));
+            }
+            if (shared < 0.05 * words.length) {
+                found.occur(DERAILMENT, event.agentName(), i, excerpt(event), true);
+            }
         }
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        long[] merged = new long[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int size = 0;
+        while (i < a.length || j < b.length) {
+            long next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (size == 0 || merged[size - 1] != next) {
+                merged[size++] = next;
+            }
+        }
+        return java.util.Arrays.copyOf(merged, size);
     }
 
     /** Conversation resets and disobeying the role: tools outside the agent's spec, closing another's task. */
@@ -334,12 +352,12 @@ public final class Detectors {
                     found.occur(CONVERSATION_RESET, agent, i, "assigned the same task again: " + excerpt(event), true);
                 }
             }
-            Optional<AgentSpec> spec = team.agent(agent);
-            if (event.type() == MessageType.TOOL_CALL && spec.isPresent() && !spec.get().tools().isEmpty()) {
+            AgentSpec spec = specs.get(agent);
+            if (event.type() == MessageType.TOOL_CALL && spec != null && !spec.tools().isEmpty()) {
                 String tool = TaskView.toolOf(event);
-                if (!spec.get().tools().contains(tool)) {
+                if (!spec.tools().contains(tool)) {
                     found.occur(ROLE_VIOLATION, agent, i, "called " + tool + ", which is not among its tools "
-                            + spec.get().tools(), true);
+                            + spec.tools(), true);
                 }
             }
             if (manager != null && managerSpoke && !agent.equals(manager) && event.declaredOutcome().isPresent()) {
@@ -350,15 +368,7 @@ public final class Detectors {
     }
 
     private boolean isAgent(TaskView task, String name) {
-        if (team.agent(name).isPresent()) {
-            return true;
-        }
-        for (int i = 0; i < task.size(); i++) {
-            if (task.isAgentStep(i) && task.event(i).agentName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return task.hasAgent(name) || specs.containsKey(name);
     }
 
     static int nextStepOf(TaskView task, String agent, int after) {

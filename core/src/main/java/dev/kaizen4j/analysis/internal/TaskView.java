@@ -21,12 +21,16 @@ import org.jspecify.annotations.Nullable;
 public final class TaskView {
 
     private static final Pattern TOOL_LIKE_SPEAKER =
-            Pattern.compile("(?i).*(terminal|executor|interpreter|code_?runner|sandbox|^tool$|_tool$|^tools?_).*");
+            Pattern.compile("(?i)terminal|executor|interpreter|code_?runner|sandbox|^tool$|_tool$|^tools?_");
+
+    private static final Pattern FAILED_START = Pattern.compile("(?i)^\\s*(error|exception|failed|failure)\\b");
 
     private static final Pattern FAILED_OUTPUT = Pattern.compile(
-            "(?is)^\\s*(error|exception|failed|failure)\\b.*|.*(exitcode:\\s*[1-9]|exit code:?\\s*[1-9]|traceback \\(most recent"
-                    + " call last\\)|execution failed|command not found|\\b\\w+error:|timed out|status(code)?:?\\s*[45]\\d\\d"
-                    + "|http [45]\\d\\d|rate limit).*");
+            "(?i)exitcode:\\s*[1-9]|exit code:?\\s*[1-9]|traceback \\(most recent call last\\)|execution failed"
+                    + "|command not found|\\b\\w+error:|timed out|status(code)?:?\\s*[45]\\d\\d|http [45]\\d\\d|rate limit");
+
+    /** Speakers already classified as tool-like or not, across the tasks of a pass. */
+    private static final int MAX_CACHED_SPEAKERS = 4096;
 
     private final Conversation task;
     private final List<ConversationEvent> events;
@@ -37,11 +41,16 @@ public final class TaskView {
     private final int[] caller;
     private final @Nullable Set<String>[] words;
     private final int outcomeStep;
+    private final Map<String, Boolean> speakers;
+    private final long[][] headWords;
+    private final Set<String> agentNames = new HashSet<>();
 
+    /** Prepares a task; {@code speakers} caches which speaker names are tools, shared across tasks. */
     @SuppressWarnings("unchecked")
-    public TaskView(Conversation task, TeamSpec team) {
+    public TaskView(Conversation task, TeamSpec team, Map<String, Boolean> speakers) {
         this.task = task;
         this.team = team;
+        this.speakers = speakers;
         this.events = task.events();
         int n = events.size();
         agentStep = new boolean[n];
@@ -49,6 +58,7 @@ public final class TaskView {
         toolFailed = new boolean[n];
         caller = new int[n];
         words = new Set[n];
+        headWords = new long[n][];
         Arrays.fill(caller, -1);
         Set<String> tools = null;
         Map<String, Integer> lastCallOf = new HashMap<>();
@@ -81,25 +91,49 @@ public final class TaskView {
                     call = event.type() == MessageType.TOOL_RESULT && lastCall >= 0 ? lastCall : lastAgentStep;
                 }
                 caller[i] = call;
-                toolFailed[i] = event.isError() || FAILED_OUTPUT.matcher(head(event.message())).matches();
+                toolFailed[i] = event.isError() || looksFailed(event.message());
             } else if (!event.isFromNonAgent()) {
                 agentStep[i] = true;
                 lastAgentStep = i;
+                agentNames.add(event.agentName());
             }
         }
         this.outcomeStep = outcome;
     }
 
-    private static String head(String message) {
-        return message.length() <= 600 ? message : message.substring(0, 600);
+    private static final String[] FAILED_HINTS = {"xit", "raceback", "ailed", "not found", "rror:", "timed out",
+        "tatus", "TTP", "ttp", "ate limit", "RROR", "XIT"};
+
+    private static boolean looksFailed(String message) {
+        String head = message.length() <= 600 ? message : message.substring(0, 600);
+        int start = 0;
+        while (start < head.length() && Character.isWhitespace(head.charAt(start))) {
+            start++;
+        }
+        if (head.regionMatches(true, start, "error", 0, 5) || head.regionMatches(true, start, "exception", 0, 9)
+                || head.regionMatches(true, start, "fail", 0, 4)) {
+            return FAILED_START.matcher(head).find();
+        }
+        for (String hint : FAILED_HINTS) {
+            if (head.contains(hint)) {
+                return FAILED_OUTPUT.matcher(head).find();
+            }
+        }
+        return false;
     }
 
     private boolean isToolSpeaker(String name, @Nullable Set<String> tools) {
-        if (team.agent(name).isPresent()) {
-            return false;
+        if (tools != null && tools.contains(name.toLowerCase(Locale.ROOT)) && team.agent(name).isEmpty()) {
+            return true;
         }
-        return (tools != null && tools.contains(name.toLowerCase(Locale.ROOT)))
-                || TOOL_LIKE_SPEAKER.matcher(name).matches();
+        Boolean known = speakers.get(name);
+        if (known == null) {
+            known = team.agent(name).isEmpty() && TOOL_LIKE_SPEAKER.matcher(name).find();
+            if (speakers.size() < MAX_CACHED_SPEAKERS) {
+                speakers.put(name, known);
+            }
+        }
+        return known;
     }
 
     static String toolOf(ConversationEvent event) {
@@ -120,6 +154,11 @@ public final class TaskView {
 
     public int size() {
         return events.size();
+    }
+
+    /** Whether {@code name} wrote at least one agent step in the task. */
+    public boolean hasAgent(String name) {
+        return agentNames.contains(name);
     }
 
     /** Whether the step was written by an agent (neither system, user, human nor a tool): it may carry blame. */
@@ -151,6 +190,16 @@ public final class TaskView {
         if (cached == null) {
             cached = Text.contentWords(events.get(step).message());
             words[step] = cached;
+        }
+        return cached;
+    }
+
+    /** The content words of the step's first 400 characters, as sorted hashes (see {@link Text#wordHashes}). */
+    public long[] headWords(int step) {
+        long[] cached = headWords[step];
+        if (cached == null) {
+            cached = Text.wordHashes(events.get(step).message(), 400);
+            headWords[step] = cached;
         }
         return cached;
     }

@@ -83,6 +83,79 @@ public final class Text {
         return letters < minChars ? 0 : hash;
     }
 
+    private static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
+            .sorted().toArray();
+
+    private static long wordHash(CharSequence text, int from, int to) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (int i = from; i < to; i++) {
+            hash = (hash ^ Character.toLowerCase(text.charAt(i))) * 0x100000001B3L;
+        }
+        return hash;
+    }
+
+    /**
+     * The content words of the first {@code limit} characters of a text as sorted, distinct hashes:
+     * what {@link #contentWords(String)} gives, without making strings (plural "s" dropped, at least
+     * three characters, no stop words).
+     */
+    public static long[] wordHashes(String text, int limit) {
+        int end = Math.min(limit, text.length());
+        long[] hashes = new long[16];
+        int size = 0;
+        int start = -1;
+        for (int i = 0; i <= end; i++) {
+            boolean word = i < end && Character.isLetterOrDigit(text.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                int length = i - start;
+                if (length >= 3) {
+                    int to = i;
+                    if (length > 4 && Character.toLowerCase(text.charAt(i - 1)) == 's'
+                            && Character.toLowerCase(text.charAt(i - 2)) != 's') {
+                        to--;
+                    }
+                    long hash = wordHash(text, start, to);
+                    if (java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) < 0) {
+                        if (size == hashes.length) {
+                            hashes = java.util.Arrays.copyOf(hashes, size * 2);
+                        }
+                        hashes[size++] = hash;
+                    }
+                }
+                start = -1;
+            }
+        }
+        java.util.Arrays.sort(hashes, 0, size);
+        int distinct = 0;
+        for (int i = 0; i < size; i++) {
+            if (distinct == 0 || hashes[distinct - 1] != hashes[i]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    /** How many of the sorted hashes {@code words} are in the sorted hashes {@code other}. */
+    public static int shared(long[] words, long[] other) {
+        int shared = 0;
+        int i = 0;
+        int j = 0;
+        while (i < words.length && j < other.length) {
+            if (words[i] == other[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (words[i] < other[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
     /** The content words of a text: lower case, at least three characters, without stop words. */
     public static Set<String> contentWords(String text) {
         Set<String> words = new LinkedHashSet<>();
@@ -260,6 +333,10 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
+        if (text.indexOf("tart") < 0 && text.indexOf("cratch") < 0 && text.indexOf("egin") < 0
+                && text.indexOf("orget") < 0 && text.indexOf("eset") < 0 && text.indexOf("quare") < 0) {
+            return false;
+        }
         return RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
@@ -272,7 +349,7 @@ public final class Text {
     }
 
     public static boolean terminates(String text) {
-        return TERMINATE.matcher(text).find();
+        return text.contains("TERMINATE") && TERMINATE.matcher(text).find();
     }
 
     /** Whether {@code text} names {@code agent}, as written or with spaces for underscores. */
