@@ -84,7 +84,7 @@ import org.jspecify.annotations.Nullable;
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
     private static final int MAX_EVIDENCE = 5;
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = 64;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final List<TaskCheck> checks;

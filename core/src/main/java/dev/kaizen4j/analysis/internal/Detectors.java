@@ -47,6 +47,11 @@ public final class Detectors {
 
     public TaskFindings detect(TaskView task) {
         TaskFindings found = new TaskFindings();
+        for (String agent : task.agents()) {
+            found.expose(REPETITION, agent, true);
+            found.expose(CONVERSATION_RESET, agent, true);
+            found.expose(ROLE_VIOLATION, agent, true);
+        }
         repetition(task, found);
         addressedInput(task, found);
         termination(task, found);
@@ -71,7 +76,6 @@ public final class Detectors {
                 continue;
             }
             ConversationEvent event = task.event(i);
-            found.expose(REPETITION, event.agentName(), true);
             long hash = Text.normalizedHash(event.message(), 12);
             if (hash != 0 && !seen.add(hash * 31 + event.agentName().hashCode())) {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
@@ -283,6 +287,7 @@ public final class Detectors {
     private void derailment(TaskView task, TaskFindings found) {
         long[] context = new long[0];
         boolean opened = false;
+        Set<String> exposed = new HashSet<>();
         for (int i = 0; i < task.size(); i++) {
             ConversationEvent event = task.event(i);
             if (!task.isAgentStep(i) || !opened) {
@@ -292,7 +297,9 @@ public final class Detectors {
                 opened |= task.isAgentStep(i);
                 continue;
             }
-            found.expose(DERAILMENT, event.agentName(), true);
+            if (exposed.add(event.agentName())) {
+                found.expose(DERAILMENT, event.agentName(), true);
+            }
             if (task.isCoordination(i) || event.type() == MessageType.TOOL_CALL) {
                 continue;
             }
@@ -340,8 +347,6 @@ public final class Detectors {
             }
             ConversationEvent event = task.event(i);
             String agent = event.agentName();
-            found.expose(CONVERSATION_RESET, agent, true);
-            found.expose(ROLE_VIOLATION, agent, true);
             if (i > 0 && Text.resets(head(event.message()))) {
                 found.occur(CONVERSATION_RESET, agent, i, excerpt(event), true);
             }
@@ -360,7 +365,7 @@ public final class Detectors {
                             + spec.tools(), true);
                 }
             }
-            if (manager != null && managerSpoke && !agent.equals(manager) && event.declaredOutcome().isPresent()) {
+            if (manager != null && managerSpoke && !agent.equals(manager) && task.declaresOutcome(i)) {
                 found.occur(ROLE_VIOLATION, agent, i, "closed the task in place of " + manager + ": "
                         + excerpt(event), true);
             }

@@ -149,7 +149,7 @@ public final class FailureAttributor {
     private void agentErrors() {
         for (int i = 0; i < task.size(); i++) {
             ConversationEvent event = task.event(i);
-            if (!task.isAgentStep(i) || event.declaredOutcome().isPresent() || followsOwnToolFailure(i)) {
+            if (!task.isAgentStep(i) || task.declaresOutcome(i) || followsOwnToolFailure(i)) {
                 continue;
             }
             if (event.isError()) {
@@ -205,22 +205,23 @@ public final class FailureAttributor {
             String speaker = event.agentName();
             String addressed = addressee(j);
             String named = namedAgent(j);
-            Set<String> words = task.words(j);
+            long[] words = task.words(j);
             int step = -1;
             double best = 0;
             double bestOverlap = 0;
             for (int i = 0; i < j; i++) {
                 if (!task.isAgentStep(i) || task.event(i).agentName().equals(speaker) || task.isCoordination(i)
-                        || Text.wordCount(task.event(i).message()) < 5) {
+                        || Text.wordCount(task.event(i).message()) < 5
+                        || (task.event(i).type() == MessageType.TOOL_CALL && !Text.looksLikeCode(task.event(i).message()))) {
                     continue;
                 }
                 String agent = task.event(i).agentName();
-                int shared = shared(words, task.words(i));
+                int shared = Text.shared(words, task.words(i));
                 boolean sharesFact = sharesFact(j, i);
                 if (shared == 0 || (verdict && shared < 2 && !sharesFact)) {
                     continue;
                 }
-                double overlap = (double) shared / words.size();
+                double overlap = (double) shared / words.length;
                 double value = overlap + (agent.equals(addressed) || agent.equals(named) ? 0.5 : 0);
                 if (value > best + 1e-9) {
                     best = value;
@@ -334,7 +335,7 @@ public final class FailureAttributor {
     private int firstSubstantiveStep() {
         for (int i = 0; i < task.size(); i++) {
             if (task.isAgentStep(i) && Text.wordCount(task.event(i).message()) >= 5
-                    && task.event(i).declaredOutcome().isEmpty()) {
+                    && !task.declaresOutcome(i)) {
                 return i;
             }
         }
@@ -344,7 +345,7 @@ public final class FailureAttributor {
     /** The first agent step that declared an outcome or terminated; the task's size if none. */
     private int closingStep() {
         for (int i = 0; i < task.size(); i++) {
-            if (task.isAgentStep(i) && (task.event(i).declaredOutcome().isPresent()
+            if (task.isAgentStep(i) && (task.declaresOutcome(i)
                     || Text.terminates(task.event(i).message()))) {
                 return i;
             }
@@ -377,16 +378,6 @@ public final class FailureAttributor {
                 return;
             }
         }
-    }
-
-    private static int shared(Set<String> words, Set<String> other) {
-        int shared = 0;
-        for (String word : words) {
-            if (other.contains(word)) {
-                shared++;
-            }
-        }
-        return shared;
     }
 
     private @Nullable String previousOtherAgent(int j, String speaker) {
@@ -527,7 +518,7 @@ public final class FailureAttributor {
             if (premature[i]) {
                 continue;
             }
-            if (event.declaredOutcome().isPresent()) {
+            if (task.declaresOutcome(i)) {
                 score[i] += OUTCOME;
             }
             if (task.isCoordination(i)) {

@@ -39,14 +39,15 @@ public final class TaskView {
     private final boolean[] toolResult;
     private final boolean[] toolFailed;
     private final int[] caller;
-    private final @Nullable Set<String>[] words;
+    private final long[][] words;
     private final int outcomeStep;
     private final Map<String, Boolean> speakers;
     private final long[][] headWords;
-    private final Set<String> agentNames = new HashSet<>();
+    private final boolean[] declares;
+    private final byte[] coordination;
+    private final Set<String> agentNames = new java.util.LinkedHashSet<>();
 
     /** Prepares a task; {@code speakers} caches which speaker names are tools, shared across tasks. */
-    @SuppressWarnings("unchecked")
     public TaskView(Conversation task, TeamSpec team, Map<String, Boolean> speakers) {
         this.task = task;
         this.team = team;
@@ -57,7 +58,7 @@ public final class TaskView {
         toolResult = new boolean[n];
         toolFailed = new boolean[n];
         caller = new int[n];
-        words = new Set[n];
+        words = new long[n][];
         headWords = new long[n][];
         Arrays.fill(caller, -1);
         Set<String> tools = null;
@@ -65,10 +66,13 @@ public final class TaskView {
         int lastCall = -1;
         int lastAgentStep = -1;
         int outcome = -1;
+        declares = new boolean[n];
+        coordination = new byte[n];
         for (int i = 0; i < n; i++) {
             ConversationEvent event = events.get(i);
             if (event.declaredOutcome().isPresent()) {
                 outcome = i;
+                declares[i] = true;
             }
             if (event.type() == MessageType.TOOL_CALL && !event.isFromNonAgent()) {
                 if (tools == null) {
@@ -156,6 +160,11 @@ public final class TaskView {
         return events.size();
     }
 
+    /** The agents that wrote at least one step, in order of appearance. */
+    public Set<String> agents() {
+        return agentNames;
+    }
+
     /** Whether {@code name} wrote at least one agent step in the task. */
     public boolean hasAgent(String name) {
         return agentNames.contains(name);
@@ -185,33 +194,46 @@ public final class TaskView {
         return outcomeStep;
     }
 
-    public Set<String> words(int step) {
-        Set<String> cached = words[step];
+    /** The content words of the step (its first 2000 characters), as sorted hashes (see {@link Text#wordHashes}). */
+    public long[] words(int step) {
+        long[] cached = words[step];
         if (cached == null) {
-            cached = Text.contentWords(events.get(step).message());
+            cached = Text.wordHashes(events.get(step).message(), 2000);
             words[step] = cached;
         }
         return cached;
     }
 
-    /** The content words of the step's first 400 characters, as sorted hashes (see {@link Text#wordHashes}). */
+    /** How much of a message the all-task detectors read: enough for its gist. */
+    static final int HEAD = 300;
+
+    /** The content words of the step's first 300 characters, as sorted hashes (see {@link Text#wordHashes}). */
     public long[] headWords(int step) {
         long[] cached = headWords[step];
         if (cached == null) {
-            cached = Text.wordHashes(events.get(step).message(), 400);
+            cached = Text.wordHashes(events.get(step).message(), HEAD);
             headWords[step] = cached;
         }
         return cached;
     }
 
+    /** Whether the step declares the task's outcome. */
+    public boolean declaresOutcome(int step) {
+        return declares[step];
+    }
+
     /** Whether the step only declares or reports the outcome, or only routes work. */
     public boolean isCoordination(int step) {
-        ConversationEvent event = events.get(step);
-        MessageType type = event.type();
-        if (event.declaredOutcome().isPresent() || type == MessageType.TASK_STARTED) {
-            return true;
+        byte known = coordination[step];
+        if (known == 0) {
+            ConversationEvent event = events.get(step);
+            MessageType type = event.type();
+            boolean routes = declares[step] || type == MessageType.TASK_STARTED
+                    || ((type == MessageType.AGREEMENT || type == MessageType.DELEGATION
+                            || type == MessageType.TASK_ASSIGNMENT) && Text.wordCount(event.message()) < 12);
+            known = routes ? (byte) 1 : (byte) 2;
+            coordination[step] = known;
         }
-        return (type == MessageType.AGREEMENT || type == MessageType.DELEGATION || type == MessageType.TASK_ASSIGNMENT)
-                && Text.wordCount(event.message()) < 12;
+        return known == 1;
     }
 }

@@ -29,7 +29,7 @@ public final class Text {
                     + "|does not match|don't match|do not match|mismatch|missing|misses|missed|forgot|ignored"
                     + "|off[- ]topic|not what|wasn't asked|not asked|invalid|bogus|miscalculat\\w*|wrong number"
                     + "|discrepanc\\w*|not found|does not exist|doesn't exist|no such|failed to|fails to|broken"
-                    + "|not (?:accurate|valid|supported|true)|unsupported|unsourced|no source|not the|supposed to"
+                    + "|not (?:accurate|valid|supported|true)|unsupported|unsourced|no source|supposed to"
                     + "|never mentions?|doesn't mention|does not mention|no mention|lacks|can'?t use|cannot use"
                     + "|should have|instead of|stale|too old|not right|wasn't right|is off|are off)\\b");
 
@@ -60,21 +60,92 @@ public final class Text {
 
     private static final Pattern TERMINATE = Pattern.compile("\\bTERMINATE\\b");
 
+    private static final Triggers CRITICISM_TRIGGERS = new Triggers("wrong", "incorrect", "inaccura", "correct", "right",
+            "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match", "mismatch",
+            "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid", "bogus", "miscalculat",
+            "discrepanc", "found", "exist", "such", "fail", "broken", "accurate", "valid", "support", "true",
+            "unsupported", "unsourced", "source", "supposed", "mention", "lacks", "can", "should", "instead", "stale",
+            "old");
+    private static final Triggers GIVE_UP_TRIGGERS = new Triggers("could", "can", "unable", "able", "available",
+            "record", "appear", "giving", "give", "data", "information", "results", "possible");
+    private static final Triggers HEDGE_TRIGGERS = new Triggers("assum", "probably", "think", "believe", "guess",
+            "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure", "unverified",
+            "memory", "recall", "seems", "appears", "might", "may");
+    private static final Triggers RESET_TRIGGERS = new Triggers("start", "scratch", "restart", "begin", "forget",
+            "reset", "square");
+
     private Text() {}
+
+    /**
+     * Word prefixes that must occur in a text before a pattern can match it: a cheap test at word
+     * starts that spares most texts the regular expression.
+     */
+    private static final class Triggers {
+        private int[][] nodes = new int[64][];
+        private boolean[] terminal = new boolean[64];
+        private int size = 1;
+
+        Triggers(String... prefixes) {
+            nodes[0] = new int[27];
+            for (String prefix : prefixes) {
+                int node = 0;
+                for (int i = 0; i < prefix.length(); i++) {
+                    int c = index(prefix.charAt(i));
+                    if (nodes[node][c] == 0) {
+                        if (size == nodes.length) {
+                            nodes = java.util.Arrays.copyOf(nodes, size * 2);
+                            terminal = java.util.Arrays.copyOf(terminal, size * 2);
+                        }
+                        nodes[size] = new int[27];
+                        nodes[node][c] = size++;
+                    }
+                    node = nodes[node][c];
+                }
+                terminal[node] = true;
+            }
+        }
+
+        private static int index(char c) {
+            char lower = Character.toLowerCase(c);
+            return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
+        }
+
+        /** Whether some word of {@code text} starts with one of the prefixes. */
+        boolean anyIn(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                    continue;
+                }
+                int node = 0;
+                for (int j = i; j < n; j++) {
+                    node = nodes[node][index(text.charAt(j))];
+                    if (node == 0) {
+                        break;
+                    }
+                    if (terminal[node]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     /** A hash of the message ignoring case, punctuation and spacing; 0 for messages shorter than {@code minChars}. */
     public static long normalizedHash(String message, int minChars) {
-        long hash = 1125899906842597L;
+        long hash = 1125899906842597L + Math.min(message.length(), 1 << 20);
         int letters = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < message.length(); i++) {
+        int end = Math.min(message.length(), 2000);
+        for (int i = 0; i < end; i++) {
             char c = message.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (isAsciiLetterOrDigit(c) || (c >= 128 && Character.isLetterOrDigit(c))) {
                 if (pendingSpace && letters > 0) {
                     hash = 31 * hash + ' ';
                 }
                 pendingSpace = false;
-                hash = 31 * hash + Character.toLowerCase(c);
+                hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
                 letters++;
             } else {
                 pendingSpace = true;
@@ -89,7 +160,8 @@ public final class Text {
     private static long wordHash(CharSequence text, int from, int to) {
         long hash = 0x9E3779B97F4A7C15L;
         for (int i = from; i < to; i++) {
-            hash = (hash ^ Character.toLowerCase(text.charAt(i))) * 0x100000001B3L;
+            char c = text.charAt(i);
+            hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
         }
         return hash;
     }
@@ -105,15 +177,16 @@ public final class Text {
         int size = 0;
         int start = -1;
         for (int i = 0; i <= end; i++) {
-            boolean word = i < end && Character.isLetterOrDigit(text.charAt(i));
+            boolean word = i < end && isHashedWordChar(text, i, end);
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
                 int length = i - start;
                 if (length >= 3) {
                     int to = i;
-                    if (length > 4 && Character.toLowerCase(text.charAt(i - 1)) == 's'
-                            && Character.toLowerCase(text.charAt(i - 2)) != 's') {
+                    char last = text.charAt(i - 1);
+                    char before = text.charAt(i - 2);
+                    if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
                         to--;
                     }
                     long hash = wordHash(text, start, to);
@@ -135,6 +208,19 @@ public final class Text {
             }
         }
         return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHashedWordChar(String text, int i, int end) {
+        char c = text.charAt(i);
+        if (isAsciiLetterOrDigit(c) || c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
+            return true;
+        }
+        return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text.charAt(i - 1))
+                && Character.isDigit(text.charAt(i + 1));
     }
 
     /** How many of the sorted hashes {@code words} are in the sorted hashes {@code other}. */
@@ -298,16 +384,16 @@ public final class Text {
     }
 
     public static boolean hedges(String text) {
-        return HEDGE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     public static boolean criticizes(String text) {
-        return CRITICISM.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     /** Whether the text claims the work cannot be done or the information does not exist. */
     public static boolean givesUp(String text) {
-        return GIVE_UP.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     private static final Pattern REQUIREMENT = Pattern.compile(
@@ -333,11 +419,7 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
-        if (text.indexOf("tart") < 0 && text.indexOf("cratch") < 0 && text.indexOf("egin") < 0
-                && text.indexOf("orget") < 0 && text.indexOf("eset") < 0 && text.indexOf("quare") < 0) {
-            return false;
-        }
-        return RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return RESET_TRIGGERS.anyIn(text) && RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
     }
 
     public static boolean mentionsVerification(String text) {
