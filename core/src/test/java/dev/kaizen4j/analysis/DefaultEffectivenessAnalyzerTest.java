@@ -2,6 +2,7 @@ package dev.kaizen4j.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
@@ -376,6 +377,23 @@ class DefaultEffectivenessAnalyzerTest {
         assertThat(report.attributionsTo("planner")).singleElement().extracting(FailureAttribution::step).isEqualTo(1);
         assertThat(report.ranking()).extracting(AgentRanking::agent).startsWith("researcher", "planner");
         assertThat(report.ranking().get(0).reasons()).contains("2 failed tasks attributed", "tool-errors:web_search");
+    }
+
+    @Test
+    void givenAVeryLongFailedTask_whenAnalyzed_thenTheAnalysisStaysFast() {
+        TaskBuilder builder = task("LONG", DAY_ONE);
+        for (int i = 0; i < 20_000; i++) {
+            String agent = "agent" + (i % 4);
+            builder.say(agent, i % 7 == 0 ? MessageType.QUESTION : MessageType.UPDATE,
+                    "Step " + i + ": is the figure " + (i % 97) + " still wrong? Please check it again.",
+                    "agent" + ((i + 1) % 5), Map.of());
+        }
+        Conversation task = builder.say("system", MessageType.TASK_FAILED, "Gave up.", null,
+                Map.of("outcome", "failure")).build();
+
+        EffectivenessReport report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> analyze(task));
+
+        assertThat(report.attributions()).hasSize(1);
     }
 
     private static Finding finding(EffectivenessReport report, String id) {

@@ -31,6 +31,9 @@ public final class Detectors {
     public static final String ROLE_VIOLATION = "role-violation";
     public static final String SLOW_HANDOFF = "slow-handoff";
 
+    /** How far ahead or back a reply is looked for, so that very long tasks stay linear. */
+    private static final int WINDOW = 1000;
+
     /** Only this much of a message is scanned by the text patterns of the all-task detectors. */
     private static final int SCAN = 400;
 
@@ -124,7 +127,7 @@ public final class Detectors {
                     long[] asked = task.headWords(j);
                     if (asked.length >= 4) {
                         ignored = true;
-                        for (int k = reply; k < task.size() && ignored; k++) {
+                        for (int k = reply; k < Math.min(task.size(), reply + WINDOW) && ignored; k++) {
                             if (task.isAgentStep(k) && task.event(k).agentName().equals(to)
                                     && Text.shared(asked, task.headWords(k)) > 0) {
                                 ignored = false;
@@ -140,7 +143,7 @@ public final class Detectors {
     }
 
     private static boolean laterOutcomeOnly(TaskView task, int j) {
-        for (int k = j + 1; k < task.size(); k++) {
+        for (int k = j + 1; k < Math.min(task.size(), j + WINDOW); k++) {
             if (task.isAgentStep(k) || task.isToolResult(k)) {
                 return false;
             }
@@ -267,7 +270,7 @@ public final class Detectors {
                 break;
             }
         }
-        for (int j = 0; j < end; j++) {
+        for (int j = Math.max(0, end - WINDOW); j < end; j++) {
             ConversationEvent event = task.event(j);
             String to = event.toAgent();
             boolean question = event.type() == MessageType.QUESTION || event.type() == MessageType.CHALLENGE
@@ -377,7 +380,7 @@ public final class Detectors {
     }
 
     static int nextStepOf(TaskView task, String agent, int after) {
-        for (int k = after + 1; k < task.size(); k++) {
+        for (int k = after + 1; k < Math.min(task.size(), after + WINDOW); k++) {
             if (task.isAgentStep(k) && task.event(k).agentName().equals(agent)) {
                 return k;
             }
@@ -386,7 +389,7 @@ public final class Detectors {
     }
 
     static int previousStepOf(TaskView task, String agent, int before) {
-        for (int k = before - 1; k >= 0; k--) {
+        for (int k = before - 1; k >= Math.max(0, before - WINDOW); k--) {
             if (task.isAgentStep(k) && task.event(k).agentName().equals(agent)) {
                 return k;
             }

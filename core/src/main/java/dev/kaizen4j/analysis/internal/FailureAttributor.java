@@ -31,6 +31,11 @@ public final class FailureAttributor {
     /** The result: who, where, how sure and why. */
     public record Blame(String agent, int step, double confidence, String reason) {}
 
+    /** How far back (or ahead) a signal is looked for, so that very long tasks stay linear. */
+    private static final int WINDOW = 1000;
+    /** How far back a correction looks for the work it is about. */
+    private static final int LOOK_BACK = 300;
+
     private static final double CHECK = 3.5;
     private static final double TOOL_FAILURE = 3.0;
     private static final double TOOL_FAILURE_RECOVERED = 0.4;
@@ -126,7 +131,7 @@ public final class FailureAttributor {
             ConversationEvent result = task.event(i);
             String caller = task.event(call).agentName();
             boolean recovered = false;
-            for (int j = i + 1; j < task.size() && !recovered; j++) {
+            for (int j = i + 1; j < Math.min(task.size(), i + WINDOW) && !recovered; j++) {
                 if (task.isToolResult(j) && !task.isToolFailure(j) && task.callerOf(j) >= 0
                         && task.event(task.callerOf(j)).agentName().equals(caller)
                         && sameTool(result, task.event(j))) {
@@ -163,7 +168,7 @@ public final class FailureAttributor {
     /** Whether the agent of step {@code i} had a tool call or code fail earlier: its error is a consequence. */
     private boolean followsOwnToolFailure(int i) {
         String agent = task.event(i).agentName();
-        for (int k = i - 1; k >= 0; k--) {
+        for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
             if (task.isToolResult(k) && task.isToolFailure(k) && task.callerOf(k) >= 0
                     && task.event(task.callerOf(k)).agentName().equals(agent)) {
                 return true;
@@ -209,7 +214,7 @@ public final class FailureAttributor {
             int step = -1;
             double best = 0;
             double bestOverlap = 0;
-            for (int i = 0; i < j; i++) {
+            for (int i = Math.max(0, j - LOOK_BACK); i < j; i++) {
                 if (!task.isAgentStep(i) || task.event(i).agentName().equals(speaker) || task.isCoordination(i)
                         || Text.wordCount(task.event(i).message()) < 5
                         || (task.event(i).type() == MessageType.TOOL_CALL && !Text.looksLikeCode(task.event(i).message()))) {
@@ -277,7 +282,7 @@ public final class FailureAttributor {
             if (!facts(i).contains(fact)) {
                 continue;
             }
-            for (int k = firstAgentStep(); k < origin; k++) {
+            for (int k = Math.max(firstAgentStep(), origin - WINDOW); k < origin; k++) {
                 if (task.isToolResult(k)) {
                     int caller = task.callerOf(k);
                     if (caller >= 0 && task.isAgentStep(caller) && Text.looksLikeCode(task.event(caller).message())
@@ -301,7 +306,7 @@ public final class FailureAttributor {
             return step;
         }
         String agent = task.event(step).agentName();
-        for (int k = step - 1; k >= 0; k--) {
+        for (int k = step - 1; k >= Math.max(0, step - WINDOW); k--) {
             if (task.isToolResult(k) && task.isToolFailure(k)) {
                 int call = task.callerOf(k);
                 if (call >= 0 && task.isAgentStep(call) && task.event(call).agentName().equals(agent)) {
@@ -322,7 +327,7 @@ public final class FailureAttributor {
         if (hash == 0) {
             return step;
         }
-        for (int i = 0; i < step; i++) {
+        for (int i = Math.max(0, step - WINDOW); i < step; i++) {
             if (task.isAgentStep(i) && task.event(i).agentName().equals(event.agentName())
                     && Text.normalizedHash(task.event(i).message(), 12) == hash) {
                 return i;
@@ -360,7 +365,7 @@ public final class FailureAttributor {
             return;
         }
         String closer = task.event(closing).agentName();
-        for (int j = 0; j < closing; j++) {
+        for (int j = Math.max(0, closing - WINDOW); j < closing; j++) {
             ConversationEvent event = task.event(j);
             boolean question = event.type() == MessageType.QUESTION || event.message().stripTrailing().endsWith("?");
             String to = event.toAgent();
@@ -381,7 +386,7 @@ public final class FailureAttributor {
     }
 
     private @Nullable String previousOtherAgent(int j, String speaker) {
-        for (int i = j - 1; i >= 0; i--) {
+        for (int i = j - 1; i >= Math.max(0, j - WINDOW); i--) {
             if (task.isAgentStep(i) && !task.event(i).agentName().equals(speaker) && !task.isCoordination(i)) {
                 return task.event(i).agentName();
             }
@@ -394,21 +399,13 @@ public final class FailureAttributor {
         if (to == null || to.equals(task.event(j).agentName())) {
             return null;
         }
-        for (int i = 0; i < j; i++) {
-            if (task.isAgentStep(i) && task.event(i).agentName().equals(to)) {
-                return to;
-            }
-        }
-        return null;
+        return task.hasAgent(to) ? to : null;
     }
 
     private @Nullable String namedAgent(int j) {
         String speaker = task.event(j).agentName();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < j; i++) {
-            String agent = task.event(i).agentName();
-            if (task.isAgentStep(i) && !agent.equals(speaker) && seen.add(agent)
-                    && Text.mentions(task.event(j).message(), agent)) {
+        for (String agent : task.agents()) {
+            if (!agent.equals(speaker) && Text.mentions(task.event(j).message(), agent)) {
                 return agent;
             }
         }
@@ -446,7 +443,7 @@ public final class FailureAttributor {
                 continue;
             }
             considered++;
-            for (int i = firstAgent; i <= finalStep; i++) {
+            for (int i = Math.max(firstAgent, finalStep - WINDOW); i <= finalStep; i++) {
                 if (task.isToolResult(i)) {
                     int caller = task.callerOf(i);
                     if (caller >= 0 && task.isAgentStep(caller) && Text.looksLikeCode(task.event(caller).message())
@@ -487,7 +484,7 @@ public final class FailureAttributor {
     /** The earlier agent step, by another agent, that step {@code i} says it builds on; -1 if none. */
     private int deferredSource(int i) {
         String agent = task.event(i).agentName();
-        for (int k = i - 1; k >= 0; k--) {
+        for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
             if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent)
                     && Text.wordCount(task.event(k).message()) >= 5) {
                 return k;
