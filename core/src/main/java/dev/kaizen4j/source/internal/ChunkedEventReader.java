@@ -119,11 +119,18 @@ public final class ChunkedEventReader implements AutoCloseable {
         }
         try {
             Chunk chunk = parsed.take().get();
-            return chunk == END ? null : chunk;
+            if (chunk == END) {
+                // Everything is read: free the threads even if the caller never closes the stream.
+                pool.shutdown();
+                parsed.put(CompletableFuture.completedFuture(END));
+                return null;
+            }
+            return chunk;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("interrupted while reading logs"));
         } catch (ExecutionException failed) {
+            pool.shutdownNow();
             Throwable cause = failed.getCause();
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
