@@ -468,7 +468,7 @@ public final class FailureAttributor {
                 add(step, PROVENANCE * 0.5 * share, "produced the failed result");
                 continue;
             }
-            int source = Text.defers(task.event(step).message()) ? deferredSource(step) : -1;
+            int source = Text.defers(task.event(step).message()) ? deferredSource(step) : borrowedInput(step, given);
             if (source >= 0) {
                 add(source, PROVENANCE * (0.5 + share), "the failed result built on its input: \""
                         + Text.excerpt(task.event(source).message(), 80) + "\"");
@@ -479,6 +479,42 @@ public final class FailureAttributor {
             }
         }
         return adopted;
+    }
+
+    /**
+     * For code that ran successfully: the earlier step of another agent that introduced the names or
+     * figures the code worked on (a retrieval is only as right as what it was asked for); -1 if the
+     * code used nothing borrowed or failed.
+     */
+    private int borrowedInput(int step, Set<String> given) {
+        if (!Text.looksLikeCode(task.event(step).message()) || !ranCleanly(step)) {
+            return -1;
+        }
+        String agent = task.event(step).agentName();
+        int earliest = -1;
+        for (String fact : facts(step)) {
+            if (given.contains(fact)) {
+                continue;
+            }
+            for (int k = Math.max(firstAgentStep(), step - WINDOW); k < step; k++) {
+                if (task.isAgentStep(k) && facts(k).contains(fact)) {
+                    if (!task.event(k).agentName().equals(agent) && (earliest < 0 || k < earliest)) {
+                        earliest = k;
+                    }
+                    break;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private boolean ranCleanly(int call) {
+        for (int k = call + 1; k < Math.min(task.size(), call + 4); k++) {
+            if (task.isToolResult(k) && task.callerOf(k) == call) {
+                return !task.isToolFailure(k);
+            }
+        }
+        return false;
     }
 
     /** The earlier agent step, by another agent, that step {@code i} says it builds on; -1 if none. */
