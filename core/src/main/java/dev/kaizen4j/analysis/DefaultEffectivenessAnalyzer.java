@@ -76,10 +76,27 @@ import org.jspecify.annotations.Nullable;
  * cases. Its count and total are tasks (hand-offs for {@code slow-handoff}, results for
  * {@code tool-errors}).
  *
- * <p>Failure attribution scores every agent step of a failed task and blames the best one, the
- * earliest on a tie: see {@link FailureAttributor}'s signals. Blame never goes to {@code system},
- * {@code user}, {@code human}, to tool results or to code executors; the agent that called the tool
- * or wrote the code may be blamed.
+ * <p>Failure attribution scores every agent step of a failed task and blames the best one (the
+ * earliest on a tie); the step is the 0-based index of the event within its task. Signals, strongest
+ * first: a host check the task failed (at the step the check names); a tool call or piece of code
+ * whose result failed and was never retried successfully (blamed on the caller, at the call; the
+ * agent's later excuses point back to it); closing the task while a question is unanswered; an
+ * error the agent reported, or its giving up; a later message correcting or rejecting its work
+ * (challenge, disagreement, "incorrect", "outdated", a user's complaint, a failure verdict) — the
+ * step meant is found by shared words and facts, preferring the agent addressed or named, and a
+ * complaint that the result missed the request goes to whoever first restated the request; being
+ * where a fact (figure, name) of the final, failed answer first appeared, so an early wrong claim
+ * that later steps build on outranks the last message — with the credit passed on when that step
+ * says it follows someone else ("following the plan", "taking that as given") or is a clean
+ * retrieval of something another agent supplied; an unverified assumption ("probably", "I
+ * recall"). Messages that only route work or declare the outcome are discounted: a manager's
+ * final "FAILED" is rarely the cause. The confidence grows with the winning score and its margin
+ * over the best step of any other agent.
+ *
+ * <p>Blame never goes to {@code system}, {@code user}, {@code human}, to tool results or to code
+ * executors (speakers such as {@code Computer_terminal}); the agent that called the tool or wrote the
+ * code may be blamed. Tasks are examined in parallel ({@link Builder#parallelism(int)}) and merged in
+ * log order, so the report is the same whatever the parallelism.
  */
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
