@@ -82,6 +82,24 @@ class LabelledAttributionAccuracyTest {
         }
     }
 
+    @Test
+    void givenAnyParallelism_whenAnalyzed_thenTheReportIsTheSame() throws Exception {
+        Path dir = Path.of(getClass().getResource("/analysis/labelled").toURI());
+        for (Path log : logs(dir)) {
+            List<Conversation> all;
+            try (Stream<Conversation> tasks = JsonlConversationSource.of(log).conversations(ConversationQuery.all())) {
+                all = tasks.toList();
+            }
+            TeamSpec team = TeamSpec.named("t");
+            EffectivenessReport sequential = DefaultEffectivenessAnalyzer.builder().parallelism(1).build()
+                    .analyze(all.stream(), team);
+            EffectivenessReport parallel = DefaultEffectivenessAnalyzer.builder().parallelism(3).build()
+                    .analyze(all.stream(), team);
+
+            assertThat(parallel).isEqualTo(sequential);
+        }
+    }
+
     private static Map<String, FailureAttribution> attributeAll(Path dir) throws IOException {
         Map<String, FailureAttribution> attributed = new HashMap<>();
         for (Path log : logs(dir)) {
