@@ -168,8 +168,7 @@ public final class Text {
 
     /**
      * The content words of the first {@code limit} characters of a text as sorted, distinct hashes:
-     * what {@link #contentWords(String)} gives, without making strings (plural "s" dropped, at least
-     * three characters, no stop words).
+     * lower case, plural "s" dropped, at least three characters, no stop words, no strings made.
      */
     public static long[] wordHashes(String text, int limit) {
         int end = Math.min(limit, text.length());
@@ -242,48 +241,6 @@ public final class Text {
         return shared;
     }
 
-    /** The content words of a text: lower case, at least three characters, without stop words. */
-    public static Set<String> contentWords(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean word = i < text.length() && isWordChar(text.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                if (i - start >= 3) {
-                    String token = trimWord(text.substring(start, i).toLowerCase(Locale.ROOT));
-                    if (token.length() >= 3 && !STOPWORDS.contains(token)) {
-                        words.add(stem(token));
-                    }
-                }
-                start = -1;
-            }
-        }
-        return words;
-    }
-
-    /** A crude stem: plural and verb endings dropped, so "businesses" meets "business". */
-    static String stem(String word) {
-        int n = word.length();
-        if (n > 5 && word.endsWith("ies")) {
-            return word.substring(0, n - 3) + "y";
-        }
-        if (n > 5 && (word.endsWith("sses") || word.endsWith("shes") || word.endsWith("ches") || word.endsWith("xes"))) {
-            return word.substring(0, n - 2);
-        }
-        if (n > 6 && word.endsWith("ing")) {
-            return word.substring(0, n - 3);
-        }
-        if (n > 5 && word.endsWith("ed") && !word.endsWith("eed")) {
-            return word.substring(0, n - 2);
-        }
-        if (n > 4 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
-            return word.substring(0, n - 1);
-        }
-        return word;
-    }
-
     /**
      * The distinctive tokens of a text: numbers and words with a capital or digit inside, which name
      * facts (figures, entities, identifiers) rather than phrasing.
@@ -354,20 +311,6 @@ public final class Text {
             to--;
         }
         return token.substring(from, to);
-    }
-
-    /** The share of {@code words} found in {@code other}; 0 when {@code words} is empty. */
-    public static double overlap(Set<String> words, Set<String> other) {
-        if (words.isEmpty()) {
-            return 0;
-        }
-        int shared = 0;
-        for (String word : words) {
-            if (other.contains(word)) {
-                shared++;
-            }
-        }
-        return (double) shared / words.size();
     }
 
     public static int wordCount(String text) {
