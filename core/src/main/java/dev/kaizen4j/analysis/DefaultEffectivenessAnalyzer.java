@@ -2,53 +2,122 @@ package dev.kaizen4j.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen4j.analysis.internal.Detectors;
+import dev.kaizen4j.analysis.internal.FailureAttributor.CheckFailure;
+import dev.kaizen4j.analysis.internal.FailureAttributor;
+import dev.kaizen4j.analysis.internal.MetricsTally.TaskMeasures;
+import dev.kaizen4j.analysis.internal.MetricsTally;
+import dev.kaizen4j.analysis.internal.TaskFindings;
+import dev.kaizen4j.analysis.internal.TaskView;
+import dev.kaizen4j.analysis.internal.Text;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
 import dev.kaizen4j.team.TeamSpec;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The offline analyzer: measures the team in one streaming pass and finds problems with rules, no
- * LLM needed.
+ * The offline analyzer: measures the team, detects failure modes and attributes every failed task
+ * in one streaming pass, with rules only (no LLM). Memory grows with the number of agents, tools,
+ * days and failed tasks, not with the number of events.
  *
- * <p>Findings come from the host's {@link TaskCheck}s (those of the team spec and those registered
- * on the builder), from repeated tool errors and from step repetition (an agent sending the same
- * message again within a task).
+ * <p>Findings and their ids ({@code kind:subject}):
+ * <ul>
+ *   <li>{@code check:<name>} — a host-defined {@link TaskCheck} failed in some applicable tasks;</li>
+ *   <li>{@code tool-errors:<tool>} — a tool's results report errors (rate over its calls);</li>
+ *   <li>{@code repetition:<agent>} — step repetition and loops: the agent sent the same message
+ *       (up to case, spacing and punctuation) twice within a task;</li>
+ *   <li>{@code ignored-input:<agent>} — input addressed to the agent (question, challenge, feedback,
+ *       proposal, hand-off) got no reply, a reply repeating its previous message, or replies sharing
+ *       no word with it;</li>
+ *   <li>{@code premature-termination:<agent>} — the agent closed the task (declared an outcome or
+ *       wrote TERMINATE) while a question was unanswered, right after a failed tool result, or as
+ *       partial/abandoned;</li>
+ *   <li>{@code missing-verification:<agent>} — the agent closed the task with no check of the last
+ *       deliverable: no feedback, challenge, review/verification wording or successful tool run
+ *       after it;</li>
+ *   <li>{@code incorrect-verification:<agent>} — the agent approved a deliverable and the task
+ *       failed anyway;</li>
+ *   <li>{@code derailment:<agent>} — a long message sharing (almost) no word with the task
+ *       statement or the three turns before it;</li>
+ *   <li>{@code conversation-reset:<agent>} — "let's start over" or the same task assigned again;</li>
+ *   <li>{@code role-violation:<agent>} — a tool call outside the agent's spec, or a worker declaring
+ *       the outcome of a task its manager takes part in;</li>
+ *   <li>{@code slow-handoff:<agent>} — a hand-off or question addressed to the agent was picked up
+ *       later than {@link Builder#slowHandoff(Duration)} (rate over hand-offs).</li>
+ * </ul>
+ * Except for checks, a finding is reported when it occurred at least
+ * {@link Builder#minOccurrences(int)} times and in at least {@link Builder#minRate(double)} of the
+ * cases. Its count and total are tasks (hand-offs for {@code slow-handoff}, results for
+ * {@code tool-errors}).
  *
- * <p>Failure attribution, for every failed task, takes the first rule that applies:
- * <ol>
- *   <li>a check the task failed: the check's agent, at its last message in the task;</li>
- *   <li>the first error written by an agent: that agent, at that event;</li>
- *   <li>the first failed tool result: the agent whose tool call it answered, at that call;</li>
- *   <li>otherwise the last agent message before the task ended, with low confidence.</li>
- * </ol>
- * Blame never goes to {@code system}, {@code user}, {@code human} or to tool results.
+ * <p>Failure attribution scores every agent step of a failed task and blames the best one (the
+ * earliest on a tie); the step is the 0-based index of the event within its task. Signals, strongest
+ * first: a host check the task failed (at the step the check names); a tool call or piece of code
+ * whose result failed and was never retried successfully (blamed on the caller, at the call; the
+ * agent's later excuses point back to it); closing the task while a question is unanswered; an
+ * error the agent reported, or its giving up; a later message correcting or rejecting its work
+ * (challenge, disagreement, "incorrect", "outdated", a user's complaint, a failure verdict) — the
+ * step meant is found by shared words and facts, preferring the agent addressed or named, and a
+ * complaint that the result missed the request goes to whoever first restated the request; being
+ * where a fact (figure, name) of the final, failed answer first appeared, so an early wrong claim
+ * that later steps build on outranks the last message — with the credit passed on when that step
+ * says it follows someone else ("following the plan", "taking that as given") or is a clean
+ * retrieval of something another agent supplied; an unverified assumption ("probably", "I
+ * recall"). Messages that only route work or declare the outcome are discounted: a manager's
+ * final "FAILED" is rarely the cause. The confidence grows with the winning score and its margin
+ * over the best step of any other agent.
+ *
+ * <p>Blame never goes to {@code system}, {@code user}, {@code human}, to tool results or to code
+ * executors (speakers such as {@code Computer_terminal}); the agent that called the tool or wrote the
+ * code may be blamed. Tasks are examined in parallel ({@link Builder#parallelism(int)}) and merged in
+ * log order, so the report is the same whatever the parallelism.
  */
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
     private static final int MAX_EVIDENCE = 5;
+    private static final int IN_FLIGHT = 64;
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final List<TaskCheck> checks;
     private final double minToolErrorRate;
+    private final double minRate;
+    private final int minOccurrences;
+    private final Duration slowHandoff;
+    private final int parallelism;
 
     private DefaultEffectivenessAnalyzer(Builder builder) {
+        this.parallelism = builder.parallelism;
         this.checks = List.copyOf(builder.checks);
         this.minToolErrorRate = builder.minToolErrorRate;
+        this.minRate = builder.minRate;
+        this.minOccurrences = builder.minOccurrences;
+        this.slowHandoff = builder.slowHandoff;
     }
 
     /** An analyzer with the default settings and no extra checks. */
@@ -66,214 +135,270 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         requireNonNull(team, "team");
         List<TaskCheck> allChecks = new ArrayList<>(checks);
         team.checks().forEach(spec -> allChecks.add(TaskCheck.from(spec)));
-        Pass pass = new Pass(team, allChecks);
-        conversations.forEach(pass::accept);
-        return pass.report(minToolErrorRate);
+        Pass pass = new Pass(team, allChecks, new Detectors(team, slowHandoff));
+        if (parallelism <= 1) {
+            conversations.forEach(task -> pass.merge(pass.examine(task)));
+            return pass.report();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "kaizen4j-analyze-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<TaskResult>> inFlight = new ArrayDeque<>();
+            Iterator<Conversation> tasks = conversations.iterator();
+            while (tasks.hasNext()) {
+                Conversation task = tasks.next();
+                inFlight.addLast(pool.submit(() -> pass.examine(task)));
+                if (inFlight.size() >= IN_FLIGHT) {
+                    pass.merge(result(inFlight.removeFirst()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                pass.merge(result(inFlight.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return pass.report();
     }
 
-    /** The state of one analysis pass; grows with the number of agents, tools and failures only. */
-    private static final class Pass {
+    private static TaskResult result(Future<TaskResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analyzing", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    /** Counts of one agent in one task. */
+    private static final class AgentDelta {
+        int messages;
+        int toolCalls;
+        int toolErrors;
+        int errors;
+        boolean spoke;
+    }
+
+    /** Counts of one tool in one task. */
+    private static final class ToolDelta {
+        int calls;
+        int results;
+        int errors;
+        final Set<String> callersWithErrors = new LinkedHashSet<>();
+        final List<Evidence> evidence = new ArrayList<>();
+    }
+
+    /** A check that applied to a task: whether it failed and where. */
+    private record CheckResult(String name, boolean failed, int step) {}
+
+    /** Everything one task contributes to the report; computed on any thread, merged in log order. */
+    private record TaskResult(Conversation task, TaskMeasures measures, Map<String, AgentDelta> agents,
+            Map<String, ToolDelta> tools, Set<String> toolSpeakers, TaskFindings found, List<CheckResult> checks,
+            @Nullable FailureAttribution attribution) {}
+
+    /** The state of one analysis pass. */
+    private final class Pass {
         private final TeamSpec team;
         private final List<TaskCheck> checks;
+        private final Detectors detectors;
+        private final MetricsTally window = new MetricsTally();
+        private final Map<LocalDate, MetricsTally> days = new TreeMap<>();
+        private final Map<LocalDate, Set<String>> dayFindings = new TreeMap<>();
         private final Map<String, AgentTally> agents = new TreeMap<>();
+        private final Set<String> toolSpeakers = new HashSet<>();
+        private final Map<String, Boolean> speakers = new ConcurrentHashMap<>();
         private final Map<String, ToolTally> tools = new TreeMap<>();
         private final Map<String, CheckTally> checkTallies = new LinkedHashMap<>();
-        private final Map<String, RepetitionTally> repetitions = new TreeMap<>();
+        private final Map<String, FindingTally> detected = new TreeMap<>();
         private final List<FailureAttribution> attributions = new ArrayList<>();
-        private final DurationSample durations = new DurationSample();
-        private int tasks;
-        private int completed;
-        private int failed;
-        private double completedSeconds;
-        private long events;
-        private long errorEvents;
-        private long agentTurns;
-        private long toolCalls;
-        private long toolResults;
-        private long toolResultErrors;
-        private long tokens;
-        private int tasksWithTokens;
-        private double collaborationSum;
-        private Instant from;
-        private Instant to;
 
-        Pass(TeamSpec team, List<TaskCheck> checks) {
+        Pass(TeamSpec team, List<TaskCheck> checks, Detectors detectors) {
             this.team = team;
             this.checks = checks;
+            this.detectors = detectors;
             checks.forEach(check -> checkTallies.put(check.name(), new CheckTally(check)));
             team.agents().forEach(agent -> agents.put(agent.name(), new AgentTally()));
         }
 
-        void accept(Conversation task) {
-            tasks++;
-            from = from == null || task.start().isBefore(from) ? task.start() : from;
-            to = to == null || task.end().isAfter(to) ? task.end() : to;
-            double seconds = task.durationSeconds();
-            durations.add(seconds);
-            if (task.outcome().isCompleted()) {
-                completed++;
-                completedSeconds += seconds;
-            } else if (task.outcome().isFailed()) {
-                failed++;
-            }
-
-            Set<String> speakers = new LinkedHashSet<>();
-            long taskTokens = 0;
-            boolean loggedTokens = false;
-            Map<String, String> lastToolCaller = new HashMap<>();
-            String anyLastCaller = null;
-            List<ConversationEvent> taskEvents = task.events();
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                events++;
-                if (event.isError()) {
-                    errorEvents++;
-                }
-                if (event.tokens().isPresent()) {
-                    loggedTokens = true;
-                    taskTokens += event.tokens().getAsLong();
-                }
-                if (event.type() == MessageType.TOOL_RESULT) {
-                    toolResults++;
-                    String tool = event.tool().orElse(event.agentName());
-                    String caller = lastToolCaller.getOrDefault(tool, anyLastCaller);
-                    ToolTally tally = tools.computeIfAbsent(tool, t -> new ToolTally());
-                    tally.results++;
-                    if (event.isError()) {
-                        toolResultErrors++;
-                        tally.errors++;
-                        if (caller != null) {
-                            tally.callersWithErrors.add(caller);
-                            agent(caller).toolErrors++;
-                        }
-                        tally.evidence(task.taskId(), step, event);
-                    }
-                    continue;
-                }
-                if (!event.isBlameable()) {
-                    continue;
-                }
-                agentTurns++;
-                speakers.add(event.agentName());
-                AgentTally agent = agent(event.agentName());
-                agent.messages++;
-                if (event.isError()) {
-                    agent.errors++;
-                }
-                if (event.type() == MessageType.TOOL_CALL) {
-                    toolCalls++;
-                    agent.toolCalls++;
-                    String tool = event.tool().orElse(event.toAgent() == null ? "tool" : event.toAgent());
-                    lastToolCaller.put(tool, event.agentName());
-                    anyLastCaller = event.agentName();
-                    tools.computeIfAbsent(tool, t -> new ToolTally()).calls++;
-                }
-            }
-            if (loggedTokens) {
-                tokens += taskTokens;
-                tasksWithTokens++;
-            }
-            int teamSize = Math.max(team.agents().isEmpty() ? agents.size() : team.agents().size(), 1);
-            collaborationSum += Math.min(1.0, (double) speakers.size() / teamSize);
-            for (String speaker : speakers) {
-                AgentTally agent = agent(speaker);
-                agent.tasks++;
-                if (task.outcome().isCompleted()) {
-                    agent.succeeded++;
-                }
-            }
-            detectRepetition(task);
-            List<TaskCheck> failedChecks = new ArrayList<>();
+        /** Examines one task without touching the pass's state: safe on any thread. */
+        TaskResult examine(Conversation task) {
+            TaskView view = new TaskView(task, team, speakers);
+            Map<String, AgentDelta> agentDeltas = new HashMap<>();
+            Map<String, ToolDelta> toolDeltas = new HashMap<>();
+            Set<String> toolLike = new HashSet<>();
+            TaskMeasures measures = measure(view, agentDeltas, toolDeltas, toolLike);
+            TaskFindings found = detectors.detect(view);
+            List<CheckResult> checkResults = new ArrayList<>();
+            List<CheckFailure> failedChecks = new ArrayList<>();
             for (TaskCheck check : checks) {
                 if (check.appliesTo(task)) {
-                    CheckTally tally = checkTallies.get(check.name());
-                    tally.applicable++;
-                    if (!check.passes(task)) {
-                        tally.failed++;
-                        failedChecks.add(check);
-                        OptionalInt step = check.failureStep(task);
-                        tally.evidence(task, step.orElse(taskEvents.size() - 1));
+                    boolean failed = !check.passes(task);
+                    int step = failed ? check.failureStep(task).orElse(task.events().size() - 1) : -1;
+                    checkResults.add(new CheckResult(check.name(), failed, step));
+                    if (failed) {
+                        failedChecks.add(new CheckFailure(check.agent(), step, check.description()));
                     }
                 }
             }
+            FailureAttribution attribution = null;
             if (task.outcome().isFailed()) {
-                attribute(task, failedChecks).ifPresent(attribution -> {
-                    attributions.add(attribution);
-                    agent(attribution.agent()).failuresAttributed++;
-                });
+                attribution = FailureAttributor.attribute(view, failedChecks)
+                        .map(blame -> new FailureAttribution(task.taskId(), blame.agent(), blame.step(),
+                                blame.confidence(), blame.reason()))
+                        .orElse(null);
+            }
+            return new TaskResult(task, measures, agentDeltas, toolDeltas, toolLike, found, checkResults, attribution);
+        }
+
+        /** Adds one examined task to the pass, in log order. */
+        void merge(TaskResult result) {
+            Conversation task = result.task();
+            LocalDate day = LocalDate.ofInstant(task.start(), ZoneOffset.UTC);
+            Set<String> foundToday = dayFindings.computeIfAbsent(day, d -> new HashSet<>());
+            window.add(task, result.measures());
+            days.computeIfAbsent(day, d -> new MetricsTally()).add(task, result.measures());
+            toolSpeakers.addAll(result.toolSpeakers());
+            result.agents().forEach((name, delta) -> {
+                AgentTally agent = agent(name);
+                agent.messages += delta.messages;
+                agent.toolCalls += delta.toolCalls;
+                agent.toolErrors += delta.toolErrors;
+                agent.errors += delta.errors;
+                if (delta.spoke) {
+                    agent.tasks++;
+                    if (task.outcome().isCompleted()) {
+                        agent.succeeded++;
+                    }
+                }
+            });
+            result.tools().forEach((name, delta) -> {
+                ToolTally tool = tools.computeIfAbsent(name, t -> new ToolTally());
+                tool.calls += delta.calls;
+                tool.results += delta.results;
+                tool.errors += delta.errors;
+                tool.callersWithErrors.addAll(delta.callersWithErrors);
+                for (Evidence evidence : delta.evidence) {
+                    if (tool.evidence.size() < MAX_EVIDENCE) {
+                        tool.evidence.add(evidence);
+                    }
+                }
+            });
+            TaskFindings found = result.found();
+            found.exposures().forEach((id, exposure) ->
+                    detected.computeIfAbsent(id, k -> new FindingTally(exposure.kind(), exposure.agent()))
+                            .total += exposure.count());
+            found.occurrences().forEach((id, occurrence) -> {
+                FindingTally tally = detected.get(id);
+                tally.count += occurrence.count();
+                if (tally.evidence.size() < MAX_EVIDENCE) {
+                    tally.evidence.add(new Evidence(task.taskId(), occurrence.step(), occurrence.excerpt()));
+                }
+                foundToday.add(id);
+            });
+            for (CheckResult check : result.checks()) {
+                CheckTally tally = checkTallies.get(check.name());
+                tally.applicable++;
+                if (check.failed()) {
+                    tally.failed++;
+                    tally.evidence(task, check.step());
+                    foundToday.add("check:" + check.name());
+                }
+            }
+            FailureAttribution attribution = result.attribution();
+            if (attribution != null) {
+                attributions.add(attribution);
+                agent(attribution.agent()).failuresAttributed++;
             }
         }
 
-        private void detectRepetition(Conversation task) {
-            Map<String, Integer> seen = new HashMap<>();
-            List<ConversationEvent> taskEvents = task.events();
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (!event.isBlameable() || event.message().length() < 12) {
-                    continue;
+        private TaskMeasures measure(TaskView view, Map<String, AgentDelta> agentDeltas,
+                Map<String, ToolDelta> toolDeltas, Set<String> toolLike) {
+            Conversation task = view.task();
+            long errors = 0;
+            long turns = 0;
+            long calls = 0;
+            long results = 0;
+            long resultErrors = 0;
+            long tokens = 0;
+            boolean loggedTokens = false;
+            for (int step = 0; step < view.size(); step++) {
+                ConversationEvent event = view.event(step);
+                boolean error = event.isError();
+                if (!event.metadata().isEmpty() && event.metadata().get("tokens") != null) {
+                    OptionalLong logged = event.tokens();
+                    if (logged.isPresent()) {
+                        loggedTokens = true;
+                        tokens += logged.getAsLong();
+                    }
                 }
-                String key = event.agentName() + '\u0000' + normalize(event.message());
-                Integer first = seen.putIfAbsent(key, step);
-                if (first != null) {
-                    RepetitionTally tally = repetitions.computeIfAbsent(event.agentName(), a -> new RepetitionTally());
-                    if (tally.lastTask == null || !tally.lastTask.equals(task.taskId())) {
-                        tally.tasks++;
-                        tally.lastTask = task.taskId();
-                        if (tally.evidence.size() < MAX_EVIDENCE) {
-                            tally.evidence.add(new Evidence(task.taskId(), step, event.message()));
+                if (view.isToolResult(step)) {
+                    results++;
+                    error |= view.isToolFailure(step);
+                    if (!event.isFromNonAgent() && event.type() != MessageType.TOOL_RESULT) {
+                        toolLike.add(event.agentName());
+                    }
+                    String tool = event.tool().orElse(event.agentName());
+                    ToolDelta delta = toolDeltas.computeIfAbsent(tool, t -> new ToolDelta());
+                    delta.results++;
+                    int caller = view.callerOf(step);
+                    if (view.isToolFailure(step)) {
+                        resultErrors++;
+                        delta.errors++;
+                        if (caller >= 0) {
+                            String agent = view.event(caller).agentName();
+                            delta.callersWithErrors.add(agent);
+                            agentDeltas.computeIfAbsent(agent, a -> new AgentDelta()).toolErrors++;
+                        }
+                        if (delta.evidence.size() < MAX_EVIDENCE) {
+                            delta.evidence.add(new Evidence(task.taskId(), step,
+                                    Text.excerpt(event.error().orElse(event.message()), 150)));
                         }
                     }
-                    return;
+                } else if (view.isAgentStep(step)) {
+                    turns++;
+                    AgentDelta agent = agentDeltas.computeIfAbsent(event.agentName(), a -> new AgentDelta());
+                    agent.spoke = true;
+                    agent.messages++;
+                    if (error) {
+                        agent.errors++;
+                    }
+                    if (event.type() == MessageType.TOOL_CALL) {
+                        calls++;
+                        agent.toolCalls++;
+                        toolDeltas.computeIfAbsent(event.tool().orElse(event.toAgent() == null ? "tool"
+                                : event.toAgent()), t -> new ToolDelta()).calls++;
+                    }
+                }
+                if (error) {
+                    errors++;
                 }
             }
-        }
-
-        private static String normalize(String message) {
-            return message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
-        }
-
-        private Optional<FailureAttribution> attribute(Conversation task, List<TaskCheck> failedChecks) {
-            List<ConversationEvent> taskEvents = task.events();
-            for (TaskCheck check : failedChecks) {
-                OptionalInt step = check.failureStep(task);
-                if (step.isPresent()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), check.agent(), step.getAsInt(), 0.8,
-                            "failed the check '" + check.description() + "'"));
+            int teamAgents = 0;
+            for (Map.Entry<String, AgentDelta> agent : agentDeltas.entrySet()) {
+                if (agent.getValue().spoke && (team.agents().isEmpty() || team.agent(agent.getKey()).isPresent())) {
+                    teamAgents++;
                 }
             }
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.isBlameable() && event.isError()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), event.agentName(), step, 0.7,
-                            "reported an error: " + excerpt(event.error().orElse(event.message()))));
-                }
-            }
-            int lastCall = -1;
-            for (int step = 0; step < taskEvents.size(); step++) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.type() == MessageType.TOOL_CALL && event.isBlameable()) {
-                    lastCall = step;
-                } else if (event.type() == MessageType.TOOL_RESULT && event.isError() && lastCall >= 0) {
-                    ConversationEvent call = taskEvents.get(lastCall);
-                    return Optional.of(new FailureAttribution(task.taskId(), call.agentName(), lastCall, 0.6,
-                            "its call to " + call.tool().orElse("a tool") + " failed and the task did not recover"));
-                }
-            }
-            for (int step = taskEvents.size() - 1; step >= 0; step--) {
-                ConversationEvent event = taskEvents.get(step);
-                if (event.isBlameable()) {
-                    return Optional.of(new FailureAttribution(task.taskId(), event.agentName(), step, 0.3,
-                            "last agent to act before the task failed"));
-                }
-            }
-            return Optional.empty();
+            return new TaskMeasures(view.size(), errors, turns, calls, results, resultErrors,
+                    loggedTokens ? tokens : -1, teamAgents);
         }
 
         private AgentTally agent(String name) {
             return agents.computeIfAbsent(name, n -> new AgentTally());
         }
 
-        EffectivenessReport report(double minToolErrorRate) {
+        EffectivenessReport report() {
             List<Finding> findings = new ArrayList<>();
             for (CheckTally tally : checkTallies.values()) {
                 if (tally.failed > 0) {
@@ -290,14 +415,10 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                             tally.errors, total, tally.evidence));
                 }
             });
-            repetitions.forEach((agent, tally) -> {
-                AgentTally agentTally = agent(agent);
-                if (tally.tasks >= 2) {
-                    findings.add(new Finding("repetition:" + agent, "repetition",
-                            agent + " repeated itself in " + percent(tally.tasks, agentTally.tasks) + " of its tasks ("
-                                    + tally.tasks + " of " + agentTally.tasks + ")",
-                            Severity.ofRate((double) tally.tasks / Math.max(1, agentTally.tasks)), List.of(agent),
-                            tally.tasks, Math.max(tally.tasks, agentTally.tasks), tally.evidence));
+            detected.forEach((id, tally) -> {
+                if (tally.count >= minOccurrences && tally.total > 0 && (double) tally.count / tally.total >= minRate
+                        && !isNonAgent(tally.agent)) {
+                    findings.add(tally.finding(id));
                 }
             });
             findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::rate,
@@ -305,39 +426,58 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
             int totalBlame = attributions.size();
             List<AgentMetrics> agentMetrics = new ArrayList<>();
-            agents.forEach((name, tally) -> agentMetrics.add(new AgentMetrics(name, tally.messages, tally.toolCalls,
-                    tally.toolErrors, tally.errors, tally.tasks, ratio(tally.succeeded, tally.tasks),
-                    tally.failuresAttributed, ratio(tally.failuresAttributed, totalBlame))));
-
-            TeamMetrics metrics = new TeamMetrics(team.name(), from, to, tasks, completed, failed,
-                    ratio(completed, tasks), completed == 0 ? 0 : completedSeconds / completed,
-                    durations.percentile(50), durations.percentile(95), tasks == 0 ? 0 : collaborationSum / tasks,
-                    ratio(errorEvents, events), tasks == 0 ? 0 : (double) agentTurns / tasks, toolCalls,
-                    ratio(toolResultErrors, toolResults),
-                    tasksWithTokens == 0 ? null : (double) tokens / tasksWithTokens, findings.size());
-            return new EffectivenessReport(team.name(), metrics, agentMetrics, findings, attributions,
-                    rank(findings, agentMetrics));
+            agents.forEach((name, tally) -> {
+                if (!toolSpeakers.contains(name) || team.agent(name).isPresent()) {
+                    agentMetrics.add(new AgentMetrics(name, tally.messages, tally.toolCalls, tally.toolErrors,
+                            tally.errors, tally.tasks, ratio(tally.succeeded, tally.tasks), tally.failuresAttributed,
+                            ratio(tally.failuresAttributed, totalBlame)));
+                }
+            });
+            int teamSize = team.agents().isEmpty() ? agentMetrics.size() : team.agents().size();
+            Set<String> findingIds = new HashSet<>();
+            findings.forEach(finding -> findingIds.add(finding.id()));
+            window.suggestions(findings.size());
+            List<DailyMetrics> daily = new ArrayList<>();
+            days.forEach((day, tally) -> {
+                Set<String> seen = new HashSet<>(dayFindings.getOrDefault(day, Set.of()));
+                seen.retainAll(findingIds);
+                tally.suggestions(seen.size());
+                daily.add(new DailyMetrics(day, tally.metrics(team.name(), teamSize)));
+            });
+            return new EffectivenessReport(team.name(), window.metrics(team.name(), teamSize), agentMetrics,
+                    findings, attributions, rank(findings, agentMetrics), daily);
         }
 
+        /**
+         * Scores each agent: the confidence of every failure attributed to it, plus, for each
+         * finding naming it, its rate weighted by severity (high 1, medium 0.6, low 0.3) times 3.
+         */
         private List<AgentRanking> rank(List<Finding> findings, List<AgentMetrics> agentMetrics) {
+            Map<String, Double> blame = new LinkedHashMap<>();
+            attributions.forEach(a -> blame.merge(a.agent(), a.confidence(), Double::sum));
             List<AgentRanking> ranking = new ArrayList<>();
             for (AgentMetrics agent : agentMetrics) {
                 if (isNonAgent(agent.agent())) {
                     continue;
                 }
-                double score = agent.failuresAttributed();
+                double score = blame.getOrDefault(agent.agent(), 0.0);
                 List<String> reasons = new ArrayList<>();
                 if (agent.failuresAttributed() > 0) {
                     reasons.add(agent.failuresAttributed() + " failed tasks attributed");
                 }
                 for (Finding finding : findings) {
                     if (finding.concerns(agent.agent())) {
-                        score += finding.rate() * 10;
+                        double weight = switch (finding.severity()) {
+                            case HIGH -> 1.0;
+                            case MEDIUM -> 0.6;
+                            case LOW -> 0.3;
+                        };
+                        score += 3 * weight * finding.rate();
                         reasons.add(finding.id());
                     }
                 }
                 if (score > 0) {
-                    ranking.add(new AgentRanking(agent.agent(), score, reasons));
+                    ranking.add(new AgentRanking(agent.agent(), Math.round(score * 1000) / 1000.0, reasons));
                 }
             }
             ranking.sort(Comparator.comparingDouble(AgentRanking::score).reversed().thenComparing(AgentRanking::agent));
@@ -346,6 +486,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         private boolean isNonAgent(String name) {
             return ConversationEvent.NON_AGENT_SPEAKERS.contains(name.toLowerCase(Locale.ROOT))
+                    || (toolSpeakers.contains(name) && team.agent(name).isEmpty())
                     || (!team.agents().isEmpty() && team.agent(name).isEmpty() && tools.containsKey(name));
         }
     }
@@ -356,10 +497,6 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
     private static double ratio(long count, long total) {
         return total == 0 ? 0 : (double) count / total;
-    }
-
-    private static String excerpt(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
     }
 
     private static final class AgentTally {
@@ -378,18 +515,46 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         int errors;
         final Set<String> callersWithErrors = new LinkedHashSet<>();
         final List<Evidence> evidence = new ArrayList<>();
-
-        void evidence(String taskId, int step, ConversationEvent event) {
-            if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(taskId, step, event.error().orElse(event.message())));
-            }
-        }
     }
 
-    private static final class RepetitionTally {
-        int tasks;
-        String lastTask;
+    /** Counts of one detector for one agent. */
+    private final class FindingTally {
+        final String kind;
+        final String agent;
+        int count;
+        int total;
         final List<Evidence> evidence = new ArrayList<>();
+
+        FindingTally(String kind, String agent) {
+            this.kind = kind;
+            this.agent = agent;
+        }
+
+        Finding finding(String id) {
+            String share = percent(count, total) + " of ";
+            String counts = " (" + count + " of " + total + ")";
+            String title = switch (kind) {
+                case Detectors.REPETITION -> agent + " repeated itself in " + share + "its tasks" + counts;
+                case Detectors.IGNORED_INPUT -> agent + " ignored input addressed to it in " + share
+                        + "the tasks where it got some" + counts;
+                case Detectors.PREMATURE_TERMINATION -> agent + " closed " + share
+                        + "its tasks too early, with questions open or errors unfixed" + counts;
+                case Detectors.MISSING_VERIFICATION -> agent + " closed " + share
+                        + "its tasks without verifying the final result" + counts;
+                case Detectors.INCORRECT_VERIFICATION -> agent + " approved work that then failed in " + share
+                        + "its approvals" + counts;
+                case Detectors.DERAILMENT -> agent + " drifted off the task in " + share + "its tasks" + counts;
+                case Detectors.CONVERSATION_RESET -> agent + " restarted the conversation in " + share + "its tasks"
+                        + counts;
+                case Detectors.ROLE_VIOLATION -> agent + " acted outside its role in " + share + "its tasks"
+                        + counts;
+                case Detectors.SLOW_HANDOFF -> agent + " took longer than " + slowHandoff.toMinutes()
+                        + " min to pick up " + share + "hand-offs to it" + counts;
+                default -> agent + ": " + kind + " in " + share + "cases" + counts;
+            };
+            return new Finding(id, kind, title, Severity.ofRate((double) count / total), List.of(agent), count, total,
+                    evidence);
+        }
     }
 
     private static final class CheckTally {
@@ -404,7 +569,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         void evidence(Conversation task, int step) {
             if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(task.taskId(), step, task.events().get(step).message()));
+                evidence.add(new Evidence(task.taskId(), step, Text.excerpt(task.events().get(step).message(), 150)));
             }
         }
 
@@ -418,34 +583,14 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         }
     }
 
-    /** Task durations, kept to compute percentiles; a double per task. */
-    private static final class DurationSample {
-        private double[] values = new double[256];
-        private int size;
-
-        void add(double value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        /** Nearest-rank percentile; 0 when empty. */
-        double percentile(int p) {
-            if (size == 0) {
-                return 0;
-            }
-            double[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(p / 100.0 * size);
-            return sorted[Math.max(0, rank - 1)];
-        }
-    }
-
     /** Settings for {@link DefaultEffectivenessAnalyzer}. */
     public static final class Builder {
         private final List<TaskCheck> checks = new ArrayList<>();
         private double minToolErrorRate = 0.1;
+        private double minRate = 0.1;
+        private int minOccurrences = 2;
+        private Duration slowHandoff = Duration.ofMinutes(30);
+        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {}
 
@@ -457,11 +602,53 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
         /** The tool error rate from which repeated tool errors become a finding. Default 0.1. */
         public Builder minToolErrorRate(double rate) {
+            this.minToolErrorRate = checkRate(rate);
+            return this;
+        }
+
+        /** The rate from which a detected failure mode becomes a finding. Default 0.1. */
+        public Builder minRate(double rate) {
+            this.minRate = checkRate(rate);
+            return this;
+        }
+
+        /** How many cases a failure mode needs before it becomes a finding. Default 2. */
+        public Builder minOccurrences(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be positive: " + count);
+            }
+            this.minOccurrences = count;
+            return this;
+        }
+
+        /** How long an agent may take to pick up a hand-off before it counts as slow. Default 30 minutes. */
+        public Builder slowHandoff(Duration threshold) {
+            requireNonNull(threshold, "threshold");
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("threshold must not be negative: " + threshold);
+            }
+            this.slowHandoff = threshold;
+            return this;
+        }
+
+        /**
+         * How many threads examine tasks; 1 examines them on the caller's thread. Results are merged
+         * in log order, so the report does not depend on it. Host checks may then run on several
+         * threads at once. Default: the number of processors, at most 4.
+         */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
+            this.parallelism = threads;
+            return this;
+        }
+
+        private static double checkRate(double rate) {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("rate must be within [0, 1]: " + rate);
             }
-            this.minToolErrorRate = rate;
-            return this;
+            return rate;
         }
 
         public DefaultEffectivenessAnalyzer build() {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param findings findings, most severe first
  * @param attributions one per failed task that could be attributed, in log order
  * @param ranking agents that need improvement, most in need first
+ * @param daily the metrics of each UTC day with tasks, oldest first
  */
 public record EffectivenessReport(
         String team,
@@ -21,7 +22,8 @@ public record EffectivenessReport(
         List<AgentMetrics> agents,
         List<Finding> findings,
         List<FailureAttribution> attributions,
-        List<AgentRanking> ranking) {
+        List<AgentRanking> ranking,
+        List<DailyMetrics> daily) {
 
     public EffectivenessReport {
         requireNonNull(team, "team");
@@ -30,6 +32,13 @@ public record EffectivenessReport(
         findings = List.copyOf(findings);
         attributions = List.copyOf(attributions);
         ranking = List.copyOf(ranking);
+        daily = List.copyOf(daily);
+    }
+
+    /** A report without per-day metrics. */
+    public EffectivenessReport(String team, TeamMetrics metrics, List<AgentMetrics> agents, List<Finding> findings,
+            List<FailureAttribution> attributions, List<AgentRanking> ranking) {
+        this(team, metrics, agents, findings, attributions, ranking, List.of());
     }
 
     public Optional<AgentMetrics> agent(String name) {

@@ -12,6 +12,8 @@ import java.util.OptionalInt;
 /**
  * A host-defined check on tasks, such as "content tasks mention the target keyword". The report
  * turns each check's failure rate into a finding naming the responsible agent.
+ *
+ * <p>The analyzer may examine several tasks at once: implementations must be stateless or thread-safe.
  */
 public interface TaskCheck {
 

@@ -3,22 +3,17 @@ package dev.kaizen4j.source;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.internal.Json;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
-import dev.kaizen4j.source.internal.EventLineParser;
-import dev.kaizen4j.source.internal.MalformedLineException;
-import java.io.BufferedReader;
+import dev.kaizen4j.source.internal.ChunkedEventReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +24,13 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import java.util.zip.GZIPInputStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads conversations from JSON Lines logs: one file, or every {@code .jsonl}, {@code .ndjson} and
  * {@code .jsonl.gz} file under a directory (in path order, so rotated logs read as one stream).
  *
- * <p>Events of many tasks may interleave. The source keeps only the tasks open at the moment; a task
+ * <p>The log is split into line-aligned chunks parsed by a few threads ({@link Builder#parallelism(int)})
+ * and put back in log order before events are grouped. Events of many tasks may interleave. The source keeps only the tasks open at the moment; a task
  * is emitted once its outcome event has been read and {@link Builder#lingerLines(int) a few lines}
  * have passed without another event of it (so trailing feedback stays with its task), or at the
  * end of the input. A malformed line is skipped and reported with its file and line number.
@@ -52,10 +46,14 @@ public final class JsonlConversationSource implements ConversationSource {
 
     private final Path path;
     private final int lingerLines;
+    private final int parallelism;
+    private final int chunkBytes;
 
     private JsonlConversationSource(Builder builder) {
         this.path = builder.path;
         this.lingerLines = builder.lingerLines;
+        this.parallelism = builder.parallelism;
+        this.chunkBytes = builder.chunkBytes;
     }
 
     /** A source reading the file or directory at {@code path} with default settings. */
@@ -108,45 +106,46 @@ public final class JsonlConversationSource implements ConversationSource {
     public Stream<Conversation> conversations(ConversationQuery query, SourceProblemListener problems) {
         requireNonNull(query, "query");
         requireNonNull(problems, "problems");
-        TaskAssembler assembler = new TaskAssembler(files(), query, problems, lingerLines);
+        TaskAssembler assembler = new TaskAssembler(files(), query, problems, lingerLines, parallelism, chunkBytes);
         Spliterator<Conversation> spliterator =
                 Spliterators.spliteratorUnknownSize(assembler, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(assembler::close);
     }
 
-    /** Groups interleaved events into tasks while reading, line by line. */
+    /** Groups interleaved events into tasks while reading, chunk by chunk. */
     private static final class TaskAssembler implements Iterator<Conversation> {
-        private final Iterator<Path> files;
+        private final ChunkedEventReader reader;
         private final ConversationQuery query;
         private final SourceProblemListener problems;
         private final int lingerLines;
-        private final EventLineParser parser = new EventLineParser(Json.plain());
-        private final Map<String, OpenTask> open = new LinkedHashMap<>();
+        private final Map<String, OpenTask> open = new HashMap<>();
         private final Map<String, OpenTask> finishing = new LinkedHashMap<>();
         private final Deque<Conversation> ready = new ArrayDeque<>();
-        private @Nullable BufferedReader reader;
-        private @Nullable Path file;
-        private long lineNumber;
+        private long fileLines;
         private long linesRead;
+        private boolean done;
 
-        TaskAssembler(List<Path> files, ConversationQuery query, SourceProblemListener problems, int lingerLines) {
-            this.files = files.iterator();
+        TaskAssembler(List<Path> files, ConversationQuery query, SourceProblemListener problems, int lingerLines,
+                int parallelism, int chunkBytes) {
             this.query = query;
             this.problems = problems;
             this.lingerLines = lingerLines;
+            this.reader = new ChunkedEventReader(files, query.team(),
+                    event -> query.includesTeam(event.teamName()), parallelism, chunkBytes);
         }
 
         @Override
         public boolean hasNext() {
-            while (ready.isEmpty()) {
-                String line = nextLine();
-                if (line == null) {
-                    open.values().forEach(this::emit);
+            while (ready.isEmpty() && !done) {
+                ChunkedEventReader.Chunk chunk = reader.next();
+                if (chunk == null) {
+                    done = true;
+                    open.values().stream().sorted(Comparator.comparingLong(task -> task.firstLine)).forEach(this::emit);
                     open.clear();
                     finishing.clear();
                     break;
                 }
-                accept(line);
+                accept(chunk);
             }
             return !ready.isEmpty();
         }
@@ -159,37 +158,45 @@ public final class JsonlConversationSource implements ConversationSource {
             return ready.removeFirst();
         }
 
-        private void accept(String line) {
-            linesRead++;
-            if (line.isBlank()) {
-                return;
+        private void accept(ChunkedEventReader.Chunk chunk) {
+            if (chunk.firstOfFile()) {
+                fileLines = 0;
             }
-            ConversationEvent event;
-            try {
-                event = parser.parse(line, query.team());
-            } catch (MalformedLineException malformed) {
-                problems.problem(new SourceProblem(String.valueOf(file), lineNumber, malformed.getMessage()));
-                return;
+            long base = linesRead;
+            for (ChunkedEventReader.Problem problem : chunk.problems()) {
+                problems.problem(new SourceProblem(chunk.file().toString(), fileLines + problem.line() + 1,
+                        problem.message()));
             }
-            if (query.includesTeam(event.teamName())) {
+            List<ConversationEvent> events = chunk.events();
+            int[] lines = chunk.eventLines();
+            for (int i = 0; i < events.size(); i++) {
+                ConversationEvent event = events.get(i);
+                long line = base + lines[i] + 1;
                 String key = event.teamName() + '\u0000' + event.taskId();
-                OpenTask task = open.computeIfAbsent(key, k -> new OpenTask(event.teamName(), event.taskId()));
-                task.add(event, linesRead);
+                OpenTask task = open.get(key);
+                if (task == null) {
+                    task = new OpenTask(event.teamName(), event.taskId(), line);
+                    open.put(key, task);
+                }
+                task.add(event, line);
                 if (task.finished) {
                     // Re-inserting keeps 'finishing' ordered by each task's last activity.
                     finishing.remove(key);
                     finishing.put(key, task);
                 }
+                flushFinished(line);
             }
-            flushFinished();
+            linesRead += chunk.lines();
+            fileLines += chunk.lines();
+            flushFinished(linesRead);
         }
 
         /** Emits finished tasks whose last event lies at least {@code lingerLines} lines back. */
-        private void flushFinished() {
+        private void flushFinished(long now) {
             Iterator<Map.Entry<String, OpenTask>> oldestFirst = finishing.entrySet().iterator();
             while (oldestFirst.hasNext()) {
                 Map.Entry<String, OpenTask> entry = oldestFirst.next();
-                if (linesRead - entry.getValue().lastLine < lingerLines) {
+                if (now - entry.getValue().lastLine < lingerLines) {
                     return;
                 }
                 oldestFirst.remove();
@@ -205,47 +212,8 @@ public final class JsonlConversationSource implements ConversationSource {
             }
         }
 
-        private @Nullable String nextLine() {
-            try {
-                while (true) {
-                    if (reader == null) {
-                        if (!files.hasNext()) {
-                            return null;
-                        }
-                        file = files.next();
-                        reader = open(file);
-                        lineNumber = 0;
-                    }
-                    String line = reader.readLine();
-                    if (line != null) {
-                        lineNumber++;
-                        return line;
-                    }
-                    reader.close();
-                    reader = null;
-                }
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException("cannot read log file " + file + ": " + unreadable.getMessage(), unreadable);
-            }
-        }
-
-        private static BufferedReader open(Path file) throws IOException {
-            InputStream in = Files.newInputStream(file);
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        }
-
         void close() {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (IOException ignored) {
-                    // Nothing useful to do: the stream is being discarded.
-                }
-                reader = null;
-            }
+            reader.close();
         }
     }
 
@@ -253,12 +221,14 @@ public final class JsonlConversationSource implements ConversationSource {
         final String team;
         final String taskId;
         final List<ConversationEvent> events = new ArrayList<>();
+        final long firstLine;
         boolean finished;
         long lastLine;
 
-        OpenTask(String team, String taskId) {
+        OpenTask(String team, String taskId, long firstLine) {
             this.team = team;
             this.taskId = taskId;
+            this.firstLine = firstLine;
         }
 
         void add(ConversationEvent event, long line) {
@@ -274,6 +244,8 @@ public final class JsonlConversationSource implements ConversationSource {
     public static final class Builder {
         private final Path path;
         private int lingerLines = 256;
+        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private int chunkBytes = ChunkedEventReader.DEFAULT_CHUNK_BYTES;
 
         private Builder(Path path) {
             this.path = requireNonNull(path, "path");
@@ -289,6 +261,28 @@ public final class JsonlConversationSource implements ConversationSource {
                 throw new IllegalArgumentException("lingerLines must not be negative: " + lingerLines);
             }
             this.lingerLines = lingerLines;
+            return this;
+        }
+
+        /**
+         * How many threads parse the log; 1 parses on the thread that consumes the stream. Default:
+         * the number of processors, at most 4. Input is read by one more thread and split into
+         * line-aligned chunks; results come back in log order whatever the parallelism.
+         */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
+            this.parallelism = threads;
+            return this;
+        }
+
+        /** The size of the chunks the log is split into for parsing. Default 1 MiB. */
+        public Builder chunkBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("chunks must hold at least 1024 bytes: " + bytes);
+            }
+            this.chunkBytes = bytes;
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +33,13 @@ public final class EventLineParser {
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .toFormatter();
 
+    private static final int MAX_CACHED = 4096;
+
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, MessageType> types = new HashMap<>();
 
     public EventLineParser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -47,6 +53,28 @@ public final class EventLineParser {
      * @throws MalformedLineException naming what was wrong with the line
      */
     public ConversationEvent parse(String line, @Nullable String defaultTeam) {
+        try (JsonParser parser = factory.createParser(line)) {
+            return parse(parser, defaultTeam);
+        } catch (IOException unreadable) {
+            throw new MalformedLineException("unreadable: " + unreadable.getMessage());
+        }
+    }
+
+    /**
+     * Parses the UTF-8 line in {@code bytes[offset, offset + length)}.
+     *
+     * @param defaultTeam the team to assume when the line has no {@code team_name}
+     * @throws MalformedLineException naming what was wrong with the line
+     */
+    public ConversationEvent parse(byte[] bytes, int offset, int length, @Nullable String defaultTeam) {
+        try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+            return parse(parser, defaultTeam);
+        } catch (IOException unreadable) {
+            throw new MalformedLineException("unreadable: " + unreadable.getMessage());
+        }
+    }
+
+    private ConversationEvent parse(JsonParser parser, @Nullable String defaultTeam) {
         String timestamp = null;
         String team = null;
         String taskId = null;
@@ -55,7 +83,7 @@ public final class EventLineParser {
         String type = null;
         String toAgent = null;
         Map<String, Object> metadata = Map.of();
-        try (JsonParser parser = factory.createParser(line)) {
+        try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedLineException("not a JSON object");
             }
@@ -64,12 +92,12 @@ public final class EventLineParser {
                 JsonToken token = parser.nextToken();
                 switch (field) {
                     case "timestamp" -> timestamp = scalar(parser, token, field);
-                    case "team_name" -> team = scalar(parser, token, field);
+                    case "team_name" -> team = name(scalar(parser, token, field));
                     case "task_id" -> taskId = scalar(parser, token, field);
-                    case "agent_name" -> agent = scalar(parser, token, field);
+                    case "agent_name" -> agent = name(scalar(parser, token, field));
                     case "message" -> message = scalar(parser, token, field);
                     case "message_type" -> type = scalar(parser, token, field);
-                    case "to_agent" -> toAgent = scalar(parser, token, field);
+                    case "to_agent" -> toAgent = name(scalar(parser, token, field));
                     case "metadata" -> metadata = metadata(parser, token);
                     default -> parser.skipChildren();
                 }
@@ -91,9 +119,37 @@ public final class EventLineParser {
                 required(taskId, "task_id"),
                 required(agent, "agent_name"),
                 message == null ? "" : message,
-                MessageType.parse(type),
+                type(type),
                 toAgent == null || toAgent.isBlank() ? null : toAgent,
                 metadata);
+    }
+
+    private @Nullable String name(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = names.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (names.size() < MAX_CACHED) {
+            names.put(value, value);
+        }
+        return value;
+    }
+
+    private MessageType type(@Nullable String text) {
+        if (text == null) {
+            return MessageType.UPDATE;
+        }
+        MessageType known = types.get(text);
+        if (known == null) {
+            known = MessageType.parse(text);
+            if (types.size() < MAX_CACHED) {
+                types.put(text, known);
+            }
+        }
+        return known;
     }
 
     private static String required(@Nullable String value, String field) {
@@ -113,7 +169,6 @@ public final class EventLineParser {
         throw new MalformedLineException("'" + field + "' must be a string, found " + describe(token));
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> metadata(JsonParser parser, JsonToken token) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
@@ -121,8 +176,27 @@ public final class EventLineParser {
         if (token != JsonToken.START_OBJECT) {
             throw new MalformedLineException("'metadata' must be an object, found " + describe(token));
         }
-        Map<String, Object> values = mapper.readValue(parser, Map.class);
-        values.values().removeIf(value -> value == null);
+        Map<String, Object> values = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (value) {
+                case VALUE_STRING -> values.put(key, parser.getText());
+                case VALUE_NUMBER_INT -> values.put(key, parser.getNumberValue());
+                case VALUE_NUMBER_FLOAT -> values.put(key, parser.getDoubleValue());
+                case VALUE_TRUE -> values.put(key, Boolean.TRUE);
+                case VALUE_FALSE -> values.put(key, Boolean.FALSE);
+                case VALUE_NULL -> {
+                    // Absent and null mean the same.
+                }
+                default -> {
+                    Object nested = mapper.readValue(parser, Object.class);
+                    if (nested != null) {
+                        values.put(key, nested);
+                    }
+                }
+            }
+        }
         return values;
     }
 
@@ -136,6 +210,10 @@ public final class EventLineParser {
 
     /** Parses ISO-8601 timestamps; those without an offset are UTC, as the log format specifies. */
     static Instant timestamp(String text) {
+        Instant fast = fastTimestamp(text);
+        if (fast != null) {
+            return fast;
+        }
         String trimmed = text.trim();
         try {
             if (trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
@@ -149,6 +227,79 @@ public final class EventLineParser {
         } catch (DateTimeException | NumberFormatException unparsable) {
             throw new MalformedLineException("unparsable 'timestamp' \"" + text + "\"");
         }
+    }
+
+    /**
+     * Parses the common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM]} without the formatter
+     * machinery; null for anything else, which then takes the general path.
+     */
+    static @Nullable Instant fastTimestamp(String text) {
+        int n = text.length();
+        if (n < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        long nanos = 0;
+        if (i < n && text.charAt(i) == '.') {
+            int scale = 100_000_000;
+            i++;
+            int start = i;
+            while (i < n && Character.isDigit(text.charAt(i))) {
+                if (scale > 0) {
+                    nanos += (long) (text.charAt(i) - '0') * scale;
+                    scale /= 10;
+                }
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+        }
+        int offsetSeconds = 0;
+        if (i < n) {
+            char sign = text.charAt(i);
+            if ((sign == 'Z' || sign == 'z') && i == n - 1) {
+                offsetSeconds = 0;
+            } else if ((sign == '+' || sign == '-') && n - i == 6 && text.charAt(i + 3) == ':') {
+                int hours = digits(text, i + 1, 2);
+                int minutes = digits(text, i + 4, 2);
+                if (hours < 0 || minutes < 0 || hours > 18) {
+                    return null;
+                }
+                offsetSeconds = (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+            } else {
+                return null;
+            }
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean hasOffset(String text) {

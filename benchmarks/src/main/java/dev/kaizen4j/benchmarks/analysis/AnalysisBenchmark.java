@@ -1,0 +1,198 @@
+package dev.kaizen4j.benchmarks.analysis;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.kaizen4j.analysis.DefaultEffectivenessAnalyzer;
+import dev.kaizen4j.analysis.EffectivenessReport;
+import dev.kaizen4j.model.Conversation;
+import dev.kaizen4j.source.ConversationQuery;
+import dev.kaizen4j.source.JsonlConversationSource;
+import dev.kaizen4j.team.TeamSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Measures the analysis of a large log against a bare Jackson streaming parse of the same file:
+ * throughput (MB/s, events/s), peak heap and the ratio of the two times.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests
+ * java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.kaizen4j.benchmarks.analysis.AnalysisBenchmark \
+ *     /tmp/kaizen4j-1g.jsonl 1024
+ * </pre>
+ *
+ * The first argument is the log (generated with {@link LogGenerator} when missing), the second its
+ * size in MB when generated (default 1024), the third the rounds to run (default 3; the best is kept).
+ */
+public final class AnalysisBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private AnalysisBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "/tmp/kaizen4j-1g.jsonl");
+        long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 1024;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (!Files.exists(file)) {
+            long start = System.nanoTime();
+            LogGenerator.generate(file, megabytes << 20, 42);
+            System.out.printf(Locale.ROOT, "Generated %s (%d MB) in %.1f s%n", file, Files.size(file) >> 20,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        double size = Files.size(file) / (1024.0 * 1024.0);
+        System.out.printf(Locale.ROOT, "Log %s: %.0f MB, max heap %d MB, %d processors%n", file, size,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+
+        double bestParse = Double.MAX_VALUE;
+        double bestSource = Double.MAX_VALUE;
+        double bestAnalysis = Double.MAX_VALUE;
+        long events = 0;
+        long parsePeak = 0;
+        long sourcePeak = 0;
+        long analysisPeak = 0;
+        long sourceLive = 0;
+        long analysisLive = 0;
+        EffectivenessReport report = null;
+        for (int round = 0; round < rounds; round++) {
+            HeapSampler sampler = HeapSampler.start();
+            long start = System.nanoTime();
+            long cpu = OS.getProcessCpuTime();
+            events = bareParse(file);
+            double parse = (System.nanoTime() - start) / 1e9;
+            double parseCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+            parsePeak = Math.max(parsePeak, sampler.stop());
+            bestParse = Math.min(bestParse, parse);
+
+            sampler = HeapSampler.start();
+            start = System.nanoTime();
+            cpu = OS.getProcessCpuTime();
+            long grouped = group(file);
+            double source = (System.nanoTime() - start) / 1e9;
+            double sourceCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+            sourcePeak = Math.max(sourcePeak, sampler.stop());
+            sourceLive = Math.max(sourceLive, sampler.live());
+            bestSource = Math.min(bestSource, source);
+
+            sampler = HeapSampler.start();
+            start = System.nanoTime();
+            cpu = OS.getProcessCpuTime();
+            report = analyze(file);
+            double analysis = (System.nanoTime() - start) / 1e9;
+            double analysisCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+            analysisPeak = Math.max(analysisPeak, sampler.stop());
+            analysisLive = Math.max(analysisLive, sampler.live());
+            bestAnalysis = Math.min(bestAnalysis, analysis);
+            System.out.printf(Locale.ROOT, "round %d: bare parse %.2f s (cpu %.2f s), source %.2f s (cpu %.2f s, %.2fx,"
+                    + " %d tasks), analysis %.2f s (cpu %.2f s, %.2fx)%n", round + 1, parse, parseCpu, source, sourceCpu,
+                    source / parse, grouped, analysis, analysisCpu, analysis / parse);
+        }
+        System.out.printf(Locale.ROOT, "%nBare Jackson parse: %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB%n",
+                bestParse, size / bestParse, events / bestParse, parsePeak >> 20);
+        System.out.printf(Locale.ROOT, "Source (parse + group into tasks): %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB"
+                + " (live after GC %d MB)%n", bestSource, size / bestSource, events / bestSource, sourcePeak >> 20,
+                sourceLive >> 20);
+        System.out.printf(Locale.ROOT, "Analysis (source + analyzer): %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB"
+                + " (live after GC %d MB)%n", bestAnalysis, size / bestAnalysis, events / bestAnalysis,
+                analysisPeak >> 20, analysisLive >> 20);
+        System.out.printf(Locale.ROOT, "Ratio to bare parse: source %.2fx, analysis %.2fx (target <= 1.5x)%n",
+                bestSource / bestParse, bestAnalysis / bestParse);
+        System.out.printf(Locale.ROOT, "Report: %d tasks, %d failed, %d findings, %d attributions%n",
+                report.metrics().tasksTotal(), report.metrics().tasksFailed(), report.findings().size(),
+                report.attributions().size());
+    }
+
+    /** Every token of every line, nothing kept: the floor any JSON reading of the file pays. */
+    static long bareParse(Path file) throws IOException {
+        JsonFactory factory = new JsonFactory();
+        long objects = 0;
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
+            JsonToken token;
+            int depth = 0;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT) {
+                    if (depth == 0) {
+                        objects++;
+                    }
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT) {
+                    depth--;
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** Reads and groups the log into tasks, nothing more. */
+    static long group(Path file) {
+        try (Stream<Conversation> tasks = JsonlConversationSource.of(file)
+                .conversations(ConversationQuery.team("marketing-team"))) {
+            return tasks.count();
+        }
+    }
+
+    static EffectivenessReport analyze(Path file) {
+        try (Stream<Conversation> tasks = JsonlConversationSource.of(file)
+                .conversations(ConversationQuery.team("marketing-team"))) {
+            return DefaultEffectivenessAnalyzer.create().analyze(tasks, TeamSpec.named("marketing-team"));
+        }
+    }
+
+    /** Samples the used heap every few milliseconds on a daemon thread; reports the maximum. */
+    static final class HeapSampler implements Runnable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong liveAfterGc = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this, "heap-sampler");
+
+        static HeapSampler start() {
+            System.gc();
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.setDaemon(true);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                long live = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        live += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                liveAfterGc.accumulateAndGet(live, Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+
+        /** The largest heap left live after a collection while sampling (all heap pools summed). */
+        long live() {
+            return liveAfterGc.get();
+        }
+    }
+}

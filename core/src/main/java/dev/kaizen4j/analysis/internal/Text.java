@@ -1,0 +1,413 @@
+package dev.kaizen4j.analysis.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Cheap text measures used by the detectors and the attribution: normalized hashes and content words. */
+public final class Text {
+
+    private static final Set<String> STOPWORDS = Set.of(
+            "the", "and", "for", "that", "this", "with", "you", "are", "was", "were", "will", "have", "has", "had",
+            "not", "but", "can", "our", "your", "its", "it's", "from", "into", "about", "there", "their", "they",
+            "them", "then", "than", "what", "when", "where", "which", "who", "why", "how", "all", "any", "also",
+            "just", "now", "let", "lets", "let's", "please", "thanks", "thank", "here", "some", "more", "most",
+            "would", "could", "should", "been", "being", "does", "did", "done", "get", "got", "one", "two", "use",
+            "using", "need", "needs", "task", "step", "next", "sure", "okay", "yes", "very", "much", "like", "make",
+            "only", "each", "other", "over", "under", "out", "off", "per", "via", "team", "these", "those", "him",
+            "her", "his", "she", "may", "might", "must", "shall", "want", "see", "way", "well");
+
+    private static final Pattern HEDGE = Pattern.compile(
+            "\\b(i assume|assuming|assumption|probably|i think|i believe|i guess|likely|presumably|should be fine"
+                    + "|roughly|approximately|estimate[ds]?|without (checking|verifying|testing)|not sure|unverified"
+                    + "|from memory|i recall|seems to|appears to|might be|may be)\\b");
+
+    private static final Pattern CRITICISM = Pattern.compile(
+            "\\b(wrong|incorrect|inaccurate|not correct|isn't correct|is not right|mistake|mistaken|error in|errors in"
+                    + "|outdated|out of date|hallucinat\\w*|made up|fabricat\\w*|contradict\\w*|doesn't match"
+                    + "|does not match|don't match|do not match|mismatch|missing|misses|missed|forgot|ignored"
+                    + "|off[- ]topic|not what|wasn't asked|not asked|invalid|bogus|miscalculat\\w*|wrong number"
+                    + "|discrepanc\\w*|not found|does not exist|doesn't exist|no such|failed to|fails to|broken"
+                    + "|not (?:accurate|valid|supported|true)|unsupported|unsourced|no source|supposed to"
+                    + "|never mentions?|doesn't mention|does not mention|no mention|lacks|can'?t use|cannot use"
+                    + "|should have|instead of|stale|too old|not right|wasn't right|is off|are off)\\b");
+
+    private static final Pattern GIVE_UP = Pattern.compile(
+            "\\b((could not|couldn't|cannot|can't|unable to|not able to) (find|locate|access|determine|compute|complete"
+                    + "|deliver|answer|get|obtain|verify|calculate)|(is|are) not available|not (be )?available"
+                    + "|no record|does not appear|doesn't appear|giving up|give up|no (data|information|results) "
+                    + "(was |were )?(found|available)|not possible to)\\b");
+
+    private static final Pattern DEFERS = Pattern.compile(
+            "\\b(taking (that|this|it) as given|based on (the|that|this|your|his|her|their|\\w+'s)|according to"
+                    + "|as (reported|instructed|requested|planned|suggested|stated|given)|following the (plan|instructions?)"
+                    + "|per the plan|per (your|the) (instructions?|request)|using (the|that|this) (value|figure|number|data)"
+                    + "|from the (value|figure|number|data) (reported|given|provided))\\b");
+
+    private static final Pattern RESET = Pattern.compile(
+            "\\b(start(ing)? over|from scratch|start(ing)? from the (beginning|top)|restart(ing)? the task"
+                    + "|let'?s begin again|begin again|forget (everything|all that|what i said)"
+                    + "|reset (the|our) (conversation|discussion|task)|back to square one)\\b");
+
+    private static final Pattern VERIFY = Pattern.compile(
+            "\\b(verif\\w*|double[- ]check\\w*|checked|checking|cross[- ]check\\w*|review\\w*|validat\\w*|tested"
+                    + "|test(s|ing)?|confirm\\w*|proofread\\w*|sanity[- ]check\\w*|fact[- ]check\\w*|re-?ran|rerun)\\b");
+
+    private static final Pattern APPROVAL = Pattern.compile(
+            "\\b(looks good|lgtm|approved?|verified|all (tests )?pass(ed)?|is correct|are correct|correct answer"
+                    + "|confirmed|checks out|good to go|ship it|well done|great work|no issues)\\b");
+
+    private static final Pattern TERMINATE = Pattern.compile("\\bTERMINATE\\b");
+
+    private static final Triggers CRITICISM_TRIGGERS = new Triggers("wrong", "incorrect", "inaccura", "correct", "right",
+            "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match", "mismatch",
+            "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid", "bogus", "miscalculat",
+            "discrepanc", "found", "exist", "such", "fail", "broken", "accurate", "valid", "support", "true",
+            "unsupported", "unsourced", "source", "supposed", "mention", "lacks", "can", "should", "instead", "stale",
+            "old");
+    private static final Triggers GIVE_UP_TRIGGERS = new Triggers("could", "can", "unable", "able", "available",
+            "record", "appear", "giving", "give", "data", "information", "results", "possible");
+    private static final Triggers HEDGE_TRIGGERS = new Triggers("assum", "probably", "think", "believe", "guess",
+            "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure", "unverified",
+            "memory", "recall", "seems", "appears", "might", "may");
+    private static final Triggers RESET_TRIGGERS = new Triggers("start", "scratch", "restart", "begin", "forget",
+            "reset", "square");
+
+    private Text() {}
+
+    /**
+     * Word prefixes that must occur in a text before a pattern can match it: a cheap test at word
+     * starts that spares most texts the regular expression.
+     */
+    private static final class Triggers {
+        private int[][] nodes = new int[64][];
+        private boolean[] terminal = new boolean[64];
+        private int size = 1;
+
+        Triggers(String... prefixes) {
+            nodes[0] = new int[27];
+            for (String prefix : prefixes) {
+                int node = 0;
+                for (int i = 0; i < prefix.length(); i++) {
+                    int c = index(prefix.charAt(i));
+                    if (nodes[node][c] == 0) {
+                        if (size == nodes.length) {
+                            nodes = java.util.Arrays.copyOf(nodes, size * 2);
+                            terminal = java.util.Arrays.copyOf(terminal, size * 2);
+                        }
+                        nodes[size] = new int[27];
+                        nodes[node][c] = size++;
+                    }
+                    node = nodes[node][c];
+                }
+                terminal[node] = true;
+            }
+        }
+
+        private static int index(char c) {
+            char lower = Character.toLowerCase(c);
+            return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
+        }
+
+        /** Whether some word of {@code text} starts with one of the prefixes. */
+        boolean anyIn(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                    continue;
+                }
+                int node = 0;
+                for (int j = i; j < n; j++) {
+                    node = nodes[node][index(text.charAt(j))];
+                    if (node == 0) {
+                        break;
+                    }
+                    if (terminal[node]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A hash of the message ignoring case, punctuation and spacing; 0 for messages shorter than {@code minChars}. */
+    public static long normalizedHash(String message, int minChars) {
+        long hash = 1125899906842597L + Math.min(message.length(), 1 << 20);
+        int letters = 0;
+        boolean pendingSpace = false;
+        int end = Math.min(message.length(), 2000);
+        for (int i = 0; i < end; i++) {
+            char c = message.charAt(i);
+            if (isAsciiLetterOrDigit(c) || (c >= 128 && Character.isLetterOrDigit(c))) {
+                if (pendingSpace && letters > 0) {
+                    hash = 31 * hash + ' ';
+                }
+                pendingSpace = false;
+                hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+                letters++;
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return letters < minChars ? 0 : hash;
+    }
+
+    private static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
+            .sorted().toArray();
+
+    private static long wordHash(CharSequence text, int from, int to) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
+        }
+        return hash;
+    }
+
+    /**
+     * The content words of the first {@code limit} characters of a text as sorted, distinct hashes:
+     * lower case, plural "s" dropped, at least three characters, no stop words, no strings made.
+     */
+    public static long[] wordHashes(String text, int limit) {
+        int end = Math.min(limit, text.length());
+        long[] hashes = new long[16];
+        int size = 0;
+        int start = -1;
+        for (int i = 0; i <= end; i++) {
+            boolean word = i < end && isHashedWordChar(text, i, end);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                int length = i - start;
+                if (length >= 3) {
+                    int to = i;
+                    char last = text.charAt(i - 1);
+                    char before = text.charAt(i - 2);
+                    if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
+                        to--;
+                    }
+                    long hash = wordHash(text, start, to);
+                    if (java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) < 0) {
+                        if (size == hashes.length) {
+                            hashes = java.util.Arrays.copyOf(hashes, size * 2);
+                        }
+                        hashes[size++] = hash;
+                    }
+                }
+                start = -1;
+            }
+        }
+        java.util.Arrays.sort(hashes, 0, size);
+        int distinct = 0;
+        for (int i = 0; i < size; i++) {
+            if (distinct == 0 || hashes[distinct - 1] != hashes[i]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHashedWordChar(String text, int i, int end) {
+        char c = text.charAt(i);
+        if (isAsciiLetterOrDigit(c) || c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
+            return true;
+        }
+        return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text.charAt(i - 1))
+                && Character.isDigit(text.charAt(i + 1));
+    }
+
+    /** How many of the sorted hashes {@code words} are in the sorted hashes {@code other}. */
+    public static int shared(long[] words, long[] other) {
+        int shared = 0;
+        int i = 0;
+        int j = 0;
+        while (i < words.length && j < other.length) {
+            if (words[i] == other[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (words[i] < other[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * The distinctive tokens of a text: numbers and words with a capital or digit inside, which name
+     * facts (figures, entities, identifiers) rather than phrasing.
+     */
+    public static Set<String> factTokens(String text) {
+        Set<String> facts = new LinkedHashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && isWordChar(text.charAt(i));
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                String token = trimWord(text.substring(start, i));
+                if (isFact(token, start == 0 || isSentenceStart(text, start))) {
+                    facts.add(token.toLowerCase(Locale.ROOT));
+                }
+                start = -1;
+            }
+        }
+        return facts;
+    }
+
+    private static boolean isFact(String token, boolean sentenceStart) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        boolean digit = false;
+        boolean innerUpper = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            digit |= Character.isDigit(c);
+            innerUpper |= i > 0 && Character.isUpperCase(c);
+        }
+        if (digit) {
+            return token.length() >= 2 || !token.equals("0") && !token.equals("1");
+        }
+        boolean capitalized = Character.isUpperCase(token.charAt(0)) && !sentenceStart;
+        if (token.equals("TERMINATE") || token.equals("FINAL") || token.equals("ANSWER")) {
+            return false;
+        }
+        return token.length() >= 3 && (innerUpper || capitalized) && !STOPWORDS.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isSentenceStart(String text, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '*' && c != '-' && c != '(') {
+                return c == '.' || c == '!' || c == '?' || c == '\n';
+            }
+            if (c == '\n') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
+    }
+
+    private static String trimWord(String token) {
+        int from = 0;
+        int to = token.length();
+        while (from < to && !Character.isLetterOrDigit(token.charAt(from)) && token.charAt(from) != '$') {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(token.charAt(to - 1)) && token.charAt(to - 1) != '%') {
+            to--;
+        }
+        return token.substring(from, to);
+    }
+
+    public static int wordCount(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                count++;
+            }
+            inWord = letter;
+        }
+        return count;
+    }
+
+    public static boolean hedges(String text) {
+        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    public static boolean criticizes(String text) {
+        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Whether the text claims the work cannot be done or the information does not exist. */
+    public static boolean givesUp(String text) {
+        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static final Pattern REQUIREMENT = Pattern.compile(
+            "\\b((i|we) (asked|wanted|requested|needed) (for )?|was asked|supposed to|not what (i|we) (asked|wanted|requested|needed)"
+                    + "|wrong (deliverable|audience|format|language|task|question|target|scope)|misunderstood|misread the"
+                    + "|did not follow the (request|brief|instructions?)|didn't follow the (request|brief|instructions?)"
+                    + "|off[- ]brief|not the (deliverable|format|language) (i|we))\\b");
+
+    /** Whether the text says the work missed what was asked for, rather than being wrong in itself. */
+    public static boolean missesRequirement(String text) {
+        return REQUIREMENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Whether the text says it builds on what someone else said or planned. */
+    public static boolean defers(String text) {
+        return DEFERS.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Whether the text looks like code to run. */
+    public static boolean looksLikeCode(String text) {
+        return text.contains("```") || text.contains("import ") || text.contains("def ") || text.contains("print(")
+                || text.contains("#!/");
+    }
+
+    public static boolean resets(String text) {
+        return RESET_TRIGGERS.anyIn(text) && RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    public static boolean mentionsVerification(String text) {
+        return VERIFY.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    public static boolean approves(String text) {
+        return APPROVAL.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    public static boolean terminates(String text) {
+        return text.contains("TERMINATE") && TERMINATE.matcher(text).find();
+    }
+
+    /** Whether {@code text} names {@code agent}, as written or with spaces for underscores. */
+    public static boolean mentions(String text, String agent) {
+        if (agent.length() < 3) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        String name = agent.toLowerCase(Locale.ROOT);
+        return containsWord(lower, name) || (name.contains("_") && containsWord(lower, name.replace('_', ' ')));
+    }
+
+    private static boolean containsWord(String text, String word) {
+        int at = text.indexOf(word);
+        while (at >= 0) {
+            boolean before = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            int end = at + word.length();
+            boolean after = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (before && after) {
+                return true;
+            }
+            at = text.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    /** The first line of {@code text}, cut to {@code max} characters. */
+    public static String excerpt(String text, int max) {
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        if (newline > 0) {
+            line = line.substring(0, newline).strip();
+        }
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+}
