@@ -30,7 +30,7 @@ class ImprovementCycleRedactionTest {
     Path directory;
 
     private CycleResult run(ImprovementCycle.Builder builder) {
-        TeamMetrics metrics = new TeamMetrics(Fixtures.TEAM, null, null, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0);
+        TeamMetrics metrics = new TeamMetrics(Fixtures.TEAM, null, null, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0);
         EffectivenessReport report = new EffectivenessReport(Fixtures.TEAM, metrics, List.of(), List.of(), List.of(),
                 List.of());
         PromptRefinement leaky = new PromptRefinement(Fixtures.TEAM, "content_creator", PromptField.SYSTEM_PROMPT,

@@ -61,7 +61,7 @@ class RuleBasedFacilitatorTest {
     private static EffectivenessReport report(List<Finding> findings, List<FailureAttribution> attributions,
             List<AgentRanking> ranking) {
         TeamMetrics metrics = new TeamMetrics("demo", null, null, 10, 5, 5, 0.5, 60, 60, 90, 0.6, 0.1, 4, 0, 0, null,
-                findings.size());
+                findings.size(), 0);
         List<AgentMetrics> agents = List.of(
                 new AgentMetrics("lead", 10, 0, 0, 0, 10, 0.5, 0, 0),
                 new AgentMetrics("writer", 10, 0, 0, 0, 10, 0.5, 1, 1),

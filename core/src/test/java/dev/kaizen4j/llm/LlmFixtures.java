@@ -78,7 +78,7 @@ final class LlmFixtures {
 
     static EffectivenessReport report() {
         TeamMetrics metrics = new TeamMetrics(TEAM, null, null, 10, 6, 4, 0.6, 120, 100, 300, 0.7, 0.05, 5, 10, 0.1,
-                null, 1);
+                null, 1, 0);
         return new EffectivenessReport(TEAM, metrics,
                 List.of(new AgentMetrics("content_creator", 20, 0, 0, 0, 8, 0.5, 3, 0.75),
                         new AgentMetrics("manager", 15, 0, 0, 0, 10, 0.6, 1, 0.25)),

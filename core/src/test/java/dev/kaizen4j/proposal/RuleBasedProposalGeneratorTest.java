@@ -131,6 +131,6 @@ class RuleBasedProposalGeneratorTest {
     }
 
     private static TeamMetrics metrics() {
-        return new TeamMetrics("demo", null, null, 10, 5, 5, 0.5, 60, 60, 90, 0.5, 0.1, 4, 10, 0.4, null, 2);
+        return new TeamMetrics("demo", null, null, 10, 5, 5, 0.5, 60, 60, 90, 0.5, 0.1, 4, 10, 0.4, null, 2, 0);
     }
 }

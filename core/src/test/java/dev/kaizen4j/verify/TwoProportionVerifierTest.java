@@ -51,7 +51,7 @@ class TwoProportionVerifierTest {
 
     private static EffectivenessReport report(int completed, int total) {
         TeamMetrics metrics = new TeamMetrics("team", null, null, total, completed, total - completed,
-                total == 0 ? 0 : (double) completed / total, 0, 0, 0, 0, 0, 0, 0, 0, null, 0);
+                total == 0 ? 0 : (double) completed / total, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0);
         return new EffectivenessReport("team", metrics, List.of(), List.of(), List.of(), List.of());
     }
 }
