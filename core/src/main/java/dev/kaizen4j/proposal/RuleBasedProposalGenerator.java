@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The offline proposal generator. For each planned improvement it writes:
  * <ul>
  *   <li>a {@link PromptRefinement} of the agent's system prompt that appends one instruction per
- *       finding about the agent (a missed check, a tool that keeps failing, repeated messages), under a
+ *       finding about the agent (a missed check, a tool that keeps failing, repeated messages, ignored
+ *       input, premature termination, missing or incorrect verification, derailment, a conversation
+ *       reset, a role violation, slow hand-offs), under a
  *       "Lessons from past tasks" heading; the rates and task ids go into the rationale, not the prompt,
  *       so the same lesson keeps the same fingerprint from one cycle to the next;</li>
  *   <li>a {@link CodeModification} ({@link ModificationCategory#ADJUST_PARAMETERS}) when a tool the
@@ -116,6 +118,22 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
                     + " and tell the manager what is missing instead of giving up.");
             case "repetition" -> Optional.of("Do not send the same message twice in a task; if you are stuck,"
                     + " say what blocks you and ask the manager for direction.");
+            case "ignored-input" -> Optional.of("When another agent asks you something, challenges your work or"
+                    + " gives feedback, answer it explicitly and act on it, or say why not, before you go on.");
+            case "premature-termination" -> Optional.of("Do not close a task while a question is unanswered or"
+                    + " right after a failed tool result; resolve it first, or say what is still missing.");
+            case "missing-verification" -> Optional.of("Before you close a task, check the final deliverable"
+                    + " against every requirement of the task and say what you checked.");
+            case "incorrect-verification" -> Optional.of("Approve work only when it meets every requirement of"
+                    + " the task; when one is missing, ask for a fix instead of approving with follow-ups.");
+            case "derailment" -> Optional.of("Stay on the task you were given; raise anything else briefly and"
+                    + " return to the task.");
+            case "conversation-reset" -> Optional.of("Do not restart a task from scratch; build on the work and"
+                    + " decisions already in the conversation.");
+            case "role-violation" -> Optional.of("Stay within your role and your tools; hand work outside them to"
+                    + " the agent responsible for it.");
+            case "slow-handoff" -> Optional.of("Pick up work handed to you promptly; when you cannot start soon,"
+                    + " say so, so that the work can be re-planned.");
             default -> Optional.empty();
         };
     }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RuleBasedProposalGeneratorTest {
 
@@ -104,6 +106,27 @@ class RuleBasedProposalGeneratorTest {
                 new AgentSpec("writer", "", "", "", applied.proposed(), List.of(), null, Map.of())), List.of(), null);
 
         assertThat(generate(improved, List.of(MISSED_CHECK), List.of(), "writer")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ignored-input, answer it explicitly",
+        "premature-termination, Do not close a task while a question is unanswered",
+        "missing-verification, check the final deliverable",
+        "incorrect-verification, Approve work only when it meets every requirement",
+        "derailment, Stay on the task",
+        "conversation-reset, Do not restart a task from scratch",
+        "role-violation, Stay within your role",
+        "slow-handoff, Pick up work handed to you promptly"
+    })
+    void givenAFailureModeFinding_thenTheAgentLearnsTheMatchingLesson(String kind, String lesson) {
+        Finding finding = new Finding(kind + ":writer", kind, "writer showed " + kind + " in 30% of its tasks (3 of 10)",
+                Severity.MEDIUM, List.of("writer"), 3, 10, List.of(new Evidence("T4", 1, "excerpt")));
+
+        List<Proposal> proposals = generate(team(null), List.of(finding), List.of(), "writer");
+
+        assertThat(proposals).singleElement().isInstanceOfSatisfying(PromptRefinement.class,
+                refinement -> assertThat(refinement.proposed()).contains(lesson));
     }
 
     @Test
