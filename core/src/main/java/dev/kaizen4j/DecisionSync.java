@@ -107,7 +107,8 @@ public final class DecisionSync {
         }
     }
 
-    private void notify(Submission submission, RequestStatus status, String note) {
+    /** Shows a status on the back-channel; a failure to do so is logged, never thrown. */
+    void notify(Submission submission, RequestStatus status, String note) {
         try {
             backChannel.statusChanged(submission, status, note);
         } catch (RuntimeException failure) {

@@ -239,7 +239,7 @@ public final class ImprovementCycle {
             RequestRecord submitted = ledger.find(request.id()).orElseThrow();
             ledger.append(LedgerEntry.transition(clock.instant(), submitted, RequestStatus.APPROVED, approval.notes())
                     .withDecision(approval));
-            backChannel.statusChanged(submission, RequestStatus.APPROVED, approval.notes());
+            decisionSync.notify(submission, RequestStatus.APPROVED, approval.notes());
             decisionSync.publish(request, approval);
             return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.APPROVED, validation, submission,
                     "submitted to " + submission.channel() + " and auto-approved");
