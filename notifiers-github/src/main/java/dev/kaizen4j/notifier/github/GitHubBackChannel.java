@@ -7,7 +7,6 @@ import dev.kaizen4j.notifier.github.internal.GitHubAccess;
 import dev.kaizen4j.notifier.github.internal.IssueMarkers;
 import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
 import dev.kaizen4j.notifier.github.internal.ReviewCommand;
-import dev.kaizen4j.notifier.github.internal.Sleeper;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestMarkdown;
@@ -17,7 +16,6 @@ import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -344,50 +342,16 @@ public final class GitHubBackChannel implements BackChannel {
     }
 
     /** Configures a {@link GitHubBackChannel}. */
-    public static final class Builder {
+    public static final class Builder extends GitHubClientBuilder<Builder> {
 
-        private @Nullable String repository;
-        private @Nullable String token;
-        private String apiUrl = GitHubSettings.DEFAULT_API_URL;
-        private @Nullable GitHubSettings settings;
         private List<String> requestLabels = List.of("team-improvement", "automated");
         private final Map<Verdict, String> decisionLabels = new LinkedHashMap<>();
         private Set<String> trustedAssociations = Set.of("OWNER", "MEMBER", "COLLABORATOR");
-        private Duration maxRateLimitWait = Duration.ofSeconds(60);
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
             decisionLabels.put(Verdict.APPROVED, "approved");
             decisionLabels.put(Verdict.REJECTED, "rejected");
             decisionLabels.put(Verdict.NEEDS_WORK, "needs-work");
-        }
-
-        /** Repository, token and API URL at once; replaces the separate settings. */
-        public Builder settings(GitHubSettings settings) {
-            this.settings = requireNonNull(settings, "settings");
-            return this;
-        }
-
-        /** The repository as {@code owner/name}. */
-        public Builder repository(String repository) {
-            this.repository = requireNonNull(repository, "repository");
-            this.settings = null;
-            return this;
-        }
-
-        /** The token; never logged or shown. */
-        public Builder token(String token) {
-            this.token = requireNonNull(token, "token");
-            this.settings = null;
-            return this;
-        }
-
-        /** The REST API root; default {@value GitHubSettings#DEFAULT_API_URL}. */
-        public Builder apiUrl(String apiUrl) {
-            this.apiUrl = requireNonNull(apiUrl, "apiUrl");
-            this.settings = null;
-            return this;
         }
 
         /**
@@ -427,48 +391,15 @@ public final class GitHubBackChannel implements BackChannel {
         }
 
         /**
-         * The longest a call waits when GitHub's rate limits ask it to; asked to wait longer, the call
-         * fails as rate limited (a retriable failure). Default 60 seconds.
-         */
-        public Builder maxRateLimitWait(Duration maxWait) {
-            requireNonNull(maxWait, "maxWait");
-            if (maxWait.isNegative()) {
-                throw KaizenException.invalidInput("the maximum rate-limit wait is negative: " + maxWait);
-            }
-            this.maxRateLimitWait = maxWait;
-            return this;
-        }
-
-        /** The clock for decisions whose time GitHub does not give. */
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock");
-            return this;
-        }
-
-        Builder sleeper(Sleeper sleeper) {
-            this.sleeper = requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /**
          * @throws KaizenException if the repository or token is missing or invalid
          */
         public GitHubBackChannel build() {
-            return new GitHubBackChannel(this, resolve(settings, repository, token, apiUrl));
+            return new GitHubBackChannel(this, connection());
         }
-    }
 
-    static GitHubSettings resolve(@Nullable GitHubSettings settings, @Nullable String repository, @Nullable String token,
-            String apiUrl) {
-        if (settings != null) {
-            return settings;
+        @Override
+        Builder self() {
+            return this;
         }
-        if (repository == null) {
-            throw KaizenException.invalidInput("the GitHub repository (owner/name) is not set");
-        }
-        if (token == null) {
-            throw KaizenException.invalidInput("the GitHub token for " + repository + " is not set");
-        }
-        return new GitHubSettings(repository, token, apiUrl);
     }
 }

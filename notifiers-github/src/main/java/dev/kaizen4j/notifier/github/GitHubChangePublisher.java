@@ -6,7 +6,6 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.internal.GitHubAccess;
 import dev.kaizen4j.notifier.github.internal.IssueMarkers;
 import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
-import dev.kaizen4j.notifier.github.internal.Sleeper;
 import dev.kaizen4j.notifier.github.internal.YamlPromptEditor;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
@@ -19,8 +18,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -270,49 +267,15 @@ public final class GitHubChangePublisher implements ChangePublisher {
     }
 
     /** Configures a {@link GitHubChangePublisher}. */
-    public static final class Builder {
+    public static final class Builder extends GitHubClientBuilder<Builder> {
 
-        private @Nullable String repository;
-        private @Nullable String token;
-        private String apiUrl = GitHubSettings.DEFAULT_API_URL;
-        private @Nullable GitHubSettings settings;
         private String teamSpecPath = "teams/{team}/team.yaml";
         private String sourceDirectory = "";
         private @Nullable String baseBranch;
         private String branchPrefix = "kaizen4j";
         private String requestLabel = "team-improvement";
-        private Duration maxRateLimitWait = Duration.ofSeconds(60);
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
-
-        /** Repository, token and API URL at once; replaces the separate settings. */
-        public Builder settings(GitHubSettings settings) {
-            this.settings = requireNonNull(settings, "settings");
-            return this;
-        }
-
-        /** The repository holding the team's prompts and code, as {@code owner/name}. */
-        public Builder repository(String repository) {
-            this.repository = requireNonNull(repository, "repository");
-            this.settings = null;
-            return this;
-        }
-
-        /** The token; needs contents and pull requests write access. Never logged or shown. */
-        public Builder token(String token) {
-            this.token = requireNonNull(token, "token");
-            this.settings = null;
-            return this;
-        }
-
-        /** The REST API root; default {@value GitHubSettings#DEFAULT_API_URL}. */
-        public Builder apiUrl(String apiUrl) {
-            this.apiUrl = requireNonNull(apiUrl, "apiUrl");
-            this.settings = null;
-            return this;
-        }
 
         /** The team spec file in the repository; {@code {team}} stands for the team's name. Default {@code teams/{team}/team.yaml}. */
         public Builder teamSpecPath(String pathTemplate) {
@@ -357,32 +320,16 @@ public final class GitHubChangePublisher implements ChangePublisher {
             return this;
         }
 
-        /** The longest a call waits when GitHub's rate limits ask it to; default 60 seconds. */
-        public Builder maxRateLimitWait(Duration maxWait) {
-            requireNonNull(maxWait, "maxWait");
-            if (maxWait.isNegative()) {
-                throw KaizenException.invalidInput("the maximum rate-limit wait is negative: " + maxWait);
-            }
-            this.maxRateLimitWait = maxWait;
-            return this;
-        }
-
-        /** The clock used while waiting for rate limits when GitHub sends no date. */
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock");
-            return this;
-        }
-
-        Builder sleeper(Sleeper sleeper) {
-            this.sleeper = requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
         /**
          * @throws KaizenException if the repository or token is missing or invalid
          */
         public GitHubChangePublisher build() {
-            return new GitHubChangePublisher(this, GitHubBackChannel.resolve(settings, repository, token, apiUrl));
+            return new GitHubChangePublisher(this, connection());
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen4j.testing.OpenAiStub;
 import dev.kaizen4j.testing.OpenAiStub.Reply;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen4j run --llm openai} against a local OpenAI-compatible endpoint. */
 class RunWithLlmTest {
@@ -44,7 +41,7 @@ class RunWithLlmTest {
     void givenAModel_whenRunOnTheExample_thenItPrintsTheDiscussionProposalsAndTokens() throws IOException {
         endpoint = OpenAiStub.start(RunWithLlmTest::marketingTeamAnswer);
 
-        Result result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl(), "KAIZEN_LLM_MODEL", "gpt-4.1-mini"),
+        CommandRun result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl(), "KAIZEN_LLM_MODEL", "gpt-4.1-mini"),
                 "run", "--llm", "openai", "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
@@ -75,7 +72,7 @@ class RunWithLlmTest {
     void givenAModelAnsweringGarbage_whenRun_thenItReportsTheErrorsAndSubmitsNothing() throws IOException {
         endpoint = OpenAiStub.start(request -> Reply.ok("<html>Sorry, I can't help with that</html>"));
 
-        Result result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl(), "KAIZEN_OPENAI_API_KEY", "k"),
+        CommandRun result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl(), "KAIZEN_OPENAI_API_KEY", "k"),
                 "run", "--llm", "openai", "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(RunCommand.EXIT_CYCLE_ERRORS);
@@ -91,7 +88,7 @@ class RunWithLlmTest {
     void givenARedactionPattern_whenRun_thenMatchesNeverReachTheModel() {
         endpoint = OpenAiStub.start(RunWithLlmTest::marketingTeamAnswer);
 
-        Result result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl()), "run", "--llm", "openai",
+        CommandRun result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl()), "run", "--llm", "openai",
                 "--redact", "(?i)power users?", "--redact", "Lumen Health", "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
@@ -103,7 +100,7 @@ class RunWithLlmTest {
 
     @Test
     void givenAnInvalidRedactionPattern_whenRun_thenAClearError() {
-        Result result = kaizen(Map.of(), "run", "--redact", "([a-z", "--state-dir", state());
+        CommandRun result = kaizen(Map.of(), "run", "--redact", "([a-z", "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).contains("--redact '([a-z' is not a regular expression");
@@ -111,7 +108,7 @@ class RunWithLlmTest {
 
     @Test
     void givenAnUnknownProvider_whenRun_thenAClearError() {
-        Result result = kaizen(Map.of(), "run", "--llm", "watson", "--state-dir", state());
+        CommandRun result = kaizen(Map.of(), "run", "--llm", "watson", "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).contains("--llm 'watson' is not a provider");
@@ -119,7 +116,7 @@ class RunWithLlmTest {
 
     @Test
     void givenOpenAiWithoutKeyOrEndpoint_whenRun_thenItAsksForTheKey() {
-        Result result = kaizen(Map.of(), "run", "--llm", "openai", "--state-dir", state());
+        CommandRun result = kaizen(Map.of(), "run", "--llm", "openai", "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
         assertThat(result.err()).contains("KAIZEN_OPENAI_API_KEY");
@@ -177,15 +174,7 @@ class RunWithLlmTest {
         }
     }
 
-    private static Result kaizen(Map<String, String> environment, String... args) {
-        CommandLine commandLine = KaizenCommand.commandLine(environment);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+    private static CommandRun kaizen(Map<String, String> environment, String... args) {
+        return CommandRun.of(environment, args);
     }
-
-    private record Result(int exitCode, String out, String err) {}
 }
