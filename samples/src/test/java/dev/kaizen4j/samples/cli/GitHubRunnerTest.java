@@ -41,15 +41,17 @@ class GitHubRunnerTest {
     @Test
     void givenTheExample_whenRunTwiceWithGitHub_thenEachRequestIsOneIssue() {
         String first = kaizen("run", "--back-channel", "github");
+        int issues = github.issues().size();
         String second = kaizen("run", "--back-channel", "github");
 
-        assertThat(github.issues()).hasSize(3).allSatisfy(issue -> {
+        assertThat(issues).isGreaterThanOrEqualTo(3);
+        assertThat(github.issues()).hasSize(issues).allSatisfy(issue -> {
             assertThat(issue.title).startsWith("[Self-Improvement] marketing-team: ");
             assertThat(issue.labels).contains("team-improvement", "automated", "marketing-team");
             assertThat(issue.body).contains("```diff").contains("kaizen4j:fingerprint=");
         });
-        assertThat(first).contains("3 submitted");
-        assertThat(second).contains("0 submitted").contains("3 duplicates suppressed");
+        assertThat(first).contains(issues + " submitted");
+        assertThat(second).contains("0 submitted").contains(issues + " duplicates suppressed");
         assertThat(first + second).doesNotContain(FakeGitHub.TOKEN);
     }
 
