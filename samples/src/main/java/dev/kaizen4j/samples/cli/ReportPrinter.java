@@ -5,6 +5,7 @@ import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.ProposalOutcome;
 import dev.kaizen4j.analysis.AgentMetrics;
 import dev.kaizen4j.analysis.AgentRanking;
+import dev.kaizen4j.analysis.DailyMetrics;
 import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.analysis.Evidence;
 import dev.kaizen4j.analysis.FailureAttribution;
@@ -33,6 +34,7 @@ final class ReportPrinter {
 
     void report(EffectivenessReport report) {
         metrics(report.metrics());
+        daily(report.daily());
         agents(report.agents());
         findings(report.findings());
         ranking(report.ranking());
@@ -52,6 +54,21 @@ final class ReportPrinter {
         row("tool calls / error rate", m.toolCalls() + " / " + percent(m.toolErrorRate()));
         row("tokens per task", m.tokensPerTask() == null ? "not logged" : String.format(Locale.ROOT, "%.0f", m.tokensPerTask()));
         row("improvement suggestions", Integer.toString(m.improvementSuggestions()));
+    }
+
+    void daily(List<DailyMetrics> days) {
+        if (days.size() < 2) {
+            return;
+        }
+        heading("Per day");
+        out.printf(Locale.ROOT, "  %-10s %6s %6s %8s %9s %7s %8s %7s%n", "day", "tasks", "failed", "success",
+                "avg time", "errors", "toolErr", "collab");
+        for (DailyMetrics day : days) {
+            TeamMetrics m = day.metrics();
+            out.printf(Locale.ROOT, "  %-10s %6d %6d %8s %9s %7s %8s %7.2f%n", day.day(), m.tasksTotal(), m.tasksFailed(),
+                    percent(m.successRate()), seconds(m.averageCompletionSeconds()), percent(m.errorRate()),
+                    percent(m.toolErrorRate()), m.collaborationScore());
+        }
     }
 
     void agents(List<AgentMetrics> agents) {

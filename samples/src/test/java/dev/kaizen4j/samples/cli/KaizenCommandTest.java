@@ -68,7 +68,10 @@ class KaizenCommandTest {
         CommandRun result = kaizen("analyze", "--state-dir", state(), "--report-json", json.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Per day").containsPattern("2025-06-09\\s+\\d+");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("daily")).hasSize(7);
+        assertThat(report.get("daily").get(0).get("day").asText()).isEqualTo("2025-06-09");
         assertThat(report.has("metrics")).isTrue();
         assertThat(report.get("metrics").get("tasks_total").asInt()).isEqualTo(86);
         assertThat(report.get("agents").size()).isGreaterThanOrEqualTo(4);
