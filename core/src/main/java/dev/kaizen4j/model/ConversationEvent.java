@@ -61,18 +61,22 @@ public record ConversationEvent(
      * {@code task_failed} events or from {@code metadata.outcome}.
      */
     public Optional<TaskOutcome> declaredOutcome() {
-        Optional<TaskOutcome> fromMetadata = metadataString("outcome").flatMap(TaskOutcome::parse);
-        if (fromMetadata.isPresent()) {
-            if (type == MessageType.TASK_COMPLETION || type == MessageType.TASK_FAILED || isFromNonAgent()) {
-                return fromMetadata;
+        // Called several times per event while reading and analyzing: no Optional unless declared.
+        Object value = metadata.isEmpty() ? null : metadata.get("outcome");
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            Optional<TaskOutcome> fromMetadata = TaskOutcome.parse(value.toString());
+            if (fromMetadata.isPresent()) {
+                if (type == MessageType.TASK_COMPLETION || type == MessageType.TASK_FAILED || isFromNonAgent()) {
+                    return fromMetadata;
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
         }
         if (type == MessageType.TASK_COMPLETION) {
-            return Optional.of(TaskOutcome.SUCCESS);
+            return TaskOutcome.SUCCESS.asOptional();
         }
         if (type == MessageType.TASK_FAILED) {
-            return Optional.of(TaskOutcome.FAILURE);
+            return TaskOutcome.FAILURE.asOptional();
         }
         return Optional.empty();
     }

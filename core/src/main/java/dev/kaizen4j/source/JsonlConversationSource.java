@@ -15,11 +15,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -118,8 +119,10 @@ public final class JsonlConversationSource implements ConversationSource {
         private final ConversationQuery query;
         private final SourceProblemListener problems;
         private final int lingerLines;
-        private final Map<String, OpenTask> open = new HashMap<>();
-        private final Map<String, OpenTask> finishing = new LinkedHashMap<>();
+        /** Open tasks by team, then task id: no key to build per event. */
+        private final Map<String, Map<String, OpenTask>> open = new HashMap<>();
+        /** Finished tasks still lingering, ordered by last activity (tasks compare by identity). */
+        private final Set<OpenTask> finishing = new LinkedHashSet<>();
         private final Deque<Conversation> ready = new ArrayDeque<>();
         private long fileLines;
         private long linesRead;
@@ -140,7 +143,7 @@ public final class JsonlConversationSource implements ConversationSource {
                 ChunkedEventReader.Chunk chunk = reader.next();
                 if (chunk == null) {
                     done = true;
-                    open.values().stream().sorted(Comparator.comparingLong(task -> task.firstLine)).forEach(this::emit);
+                    open.values().stream().flatMap(tasks -> tasks.values().stream()).sorted(Comparator.comparingLong(task -> task.firstLine)).forEach(this::emit);
                     open.clear();
                     finishing.clear();
                     break;
@@ -172,17 +175,17 @@ public final class JsonlConversationSource implements ConversationSource {
             for (int i = 0; i < events.size(); i++) {
                 ConversationEvent event = events.get(i);
                 long line = base + lines[i] + 1;
-                String key = event.teamName() + '\u0000' + event.taskId();
-                OpenTask task = open.get(key);
+                Map<String, OpenTask> teamTasks = open.computeIfAbsent(event.teamName(), team -> new HashMap<>());
+                OpenTask task = teamTasks.get(event.taskId());
                 if (task == null) {
                     task = new OpenTask(event.teamName(), event.taskId(), line);
-                    open.put(key, task);
+                    teamTasks.put(event.taskId(), task);
                 }
                 task.add(event, line);
                 if (task.finished) {
                     // Re-inserting keeps 'finishing' ordered by each task's last activity.
-                    finishing.remove(key);
-                    finishing.put(key, task);
+                    finishing.remove(task);
+                    finishing.add(task);
                 }
                 flushFinished(line);
             }
@@ -193,15 +196,15 @@ public final class JsonlConversationSource implements ConversationSource {
 
         /** Emits finished tasks whose last event lies at least {@code lingerLines} lines back. */
         private void flushFinished(long now) {
-            Iterator<Map.Entry<String, OpenTask>> oldestFirst = finishing.entrySet().iterator();
+            Iterator<OpenTask> oldestFirst = finishing.iterator();
             while (oldestFirst.hasNext()) {
-                Map.Entry<String, OpenTask> entry = oldestFirst.next();
-                if (now - entry.getValue().lastLine < lingerLines) {
+                OpenTask task = oldestFirst.next();
+                if (now - task.lastLine < lingerLines) {
                     return;
                 }
                 oldestFirst.remove();
-                open.remove(entry.getKey());
-                emit(entry.getValue());
+                open.get(task.team).remove(task.taskId);
+                emit(task);
             }
         }
 

@@ -32,8 +32,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChunkedEventReader implements AutoCloseable {
 
-    /** Default chunk size: large enough to amortize hand-offs, small enough to bound memory. */
-    public static final int DEFAULT_CHUNK_BYTES = 1 << 20;
+    /**
+     * Default chunk size: large enough to amortize hand-offs, small enough to bound memory and to stay
+     * below half a G1 region of a small heap, where each chunk would be a costly humongous allocation.
+     */
+    public static final int DEFAULT_CHUNK_BYTES = 1 << 18;
 
     /** A line the parser rejected, by its 0-based index within the chunk. */
     public record Problem(int line, String message) {}

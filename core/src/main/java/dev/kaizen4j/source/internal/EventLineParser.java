@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +39,10 @@ public final class EventLineParser {
     private final ObjectMapper mapper;
     private final JsonFactory factory;
     /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
-    private final Map<String, String> names = new HashMap<>();
+    private final String[] names = new String[MAX_CACHED * 2];
+    private int cachedNames;
     private final Map<String, MessageType> types = new HashMap<>();
+    private Object[] pairs = new Object[16];
 
     public EventLineParser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -92,12 +95,12 @@ public final class EventLineParser {
                 JsonToken token = parser.nextToken();
                 switch (field) {
                     case "timestamp" -> timestamp = scalar(parser, token, field);
-                    case "team_name" -> team = name(scalar(parser, token, field));
+                    case "team_name" -> team = name(parser, token, field);
                     case "task_id" -> taskId = scalar(parser, token, field);
-                    case "agent_name" -> agent = name(scalar(parser, token, field));
+                    case "agent_name" -> agent = name(parser, token, field);
                     case "message" -> message = scalar(parser, token, field);
-                    case "message_type" -> type = scalar(parser, token, field);
-                    case "to_agent" -> toAgent = name(scalar(parser, token, field));
+                    case "message_type" -> type = name(parser, token, field);
+                    case "to_agent" -> toAgent = name(parser, token, field);
                     case "metadata" -> metadata = metadata(parser, token);
                     default -> parser.skipChildren();
                 }
@@ -124,18 +127,47 @@ public final class EventLineParser {
                 metadata);
     }
 
-    private @Nullable String name(@Nullable String value) {
-        if (value == null) {
-            return null;
+    /** A scalar field's text, the same instance for the same text (up to a bound), without allocating when known. */
+    private @Nullable String name(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return scalar(parser, token, field);
         }
-        String known = names.get(value);
-        if (known != null) {
-            return known;
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
         }
-        if (names.size() < MAX_CACHED) {
-            names.put(value, value);
+        int mask = names.length - 1;
+        int slot = mix(hash) & mask;
+        for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
+            if (known.hashCode() == hash && sameChars(known, chars, offset, length)) {
+                return known;
+            }
+        }
+        String value = new String(chars, offset, length);
+        if (cachedNames < MAX_CACHED) {
+            names[slot] = value;
+            cachedNames++;
         }
         return value;
+    }
+
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    private static boolean sameChars(String known, char[] chars, int offset, int length) {
+        if (known.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (known.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private MessageType type(@Nullable String text) {
@@ -176,28 +208,67 @@ public final class EventLineParser {
         if (token != JsonToken.START_OBJECT) {
             throw new MalformedLineException("'metadata' must be an object, found " + describe(token));
         }
-        Map<String, Object> values = new HashMap<>();
+        // Collected in place and turned into an immutable map once: the event keeps it as is.
+        Object[] pairs = this.pairs;
+        int size = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            switch (value) {
-                case VALUE_STRING -> values.put(key, parser.getText());
-                case VALUE_NUMBER_INT -> values.put(key, parser.getNumberValue());
-                case VALUE_NUMBER_FLOAT -> values.put(key, parser.getDoubleValue());
-                case VALUE_TRUE -> values.put(key, Boolean.TRUE);
-                case VALUE_FALSE -> values.put(key, Boolean.FALSE);
-                case VALUE_NULL -> {
-                    // Absent and null mean the same.
+            Object parsed = switch (value) {
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NUMBER_INT -> parser.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                // Absent and null mean the same.
+                case VALUE_NULL -> null;
+                default -> mapper.readValue(parser, Object.class);
+            };
+            if (parsed == null) {
+                continue;
+            }
+            int at = indexOf(pairs, size, key);
+            if (at >= 0) {
+                pairs[at + 1] = parsed;
+            } else {
+                if (size == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, size * 2);
+                    this.pairs = pairs;
                 }
-                default -> {
-                    Object nested = mapper.readValue(parser, Object.class);
-                    if (nested != null) {
-                        values.put(key, nested);
-                    }
-                }
+                pairs[size++] = key;
+                pairs[size++] = parsed;
             }
         }
-        return values;
+        return toMap(pairs, size);
+    }
+
+    private static int indexOf(Object[] pairs, int size, String key) {
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(Object[] p, int size) {
+        Map<String, Object> map = switch (size / 2) {
+            case 0 -> Map.of();
+            case 1 -> Map.of((String) p[0], p[1]);
+            case 2 -> Map.of((String) p[0], p[1], (String) p[2], p[3]);
+            case 3 -> Map.of((String) p[0], p[1], (String) p[2], p[3], (String) p[4], p[5]);
+            case 4 -> Map.of((String) p[0], p[1], (String) p[2], p[3], (String) p[4], p[5], (String) p[6], p[7]);
+            default -> {
+                Map.Entry<String, Object>[] entries = new Map.Entry[size / 2];
+                for (int i = 0; i < size; i += 2) {
+                    entries[i / 2] = Map.entry((String) p[i], p[i + 1]);
+                }
+                yield Map.ofEntries(entries);
+            }
+        };
+        Arrays.fill(p, 0, size, null);
+        return map;
     }
 
     private static String describe(JsonToken token) {
