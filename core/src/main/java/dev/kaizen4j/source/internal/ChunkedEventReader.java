@@ -1,5 +1,6 @@
 package dev.kaizen4j.source.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.kaizen4j.internal.Json;
 import dev.kaizen4j.model.ConversationEvent;
 import java.io.IOException;
@@ -268,6 +269,8 @@ public final class ChunkedEventReader implements AutoCloseable {
         List<Problem> problems = new ArrayList<>(0);
         int line = 0;
         int start = 0;
+        JsonParser run = null;
+        int runBase = 0;
         while (start < length) {
             int end = start;
             while (end < length && bytes[end] != '\n') {
@@ -275,23 +278,44 @@ public final class ChunkedEventReader implements AutoCloseable {
             }
             int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(bytes, start, stop)) {
-                try {
-                    ConversationEvent event = parser.parse(bytes, start, stop - start, defaultTeam);
-                    if (accept.test(event)) {
-                        if (events.size() == lines.length) {
-                            lines = Arrays.copyOf(lines, lines.length * 2);
-                        }
-                        lines[events.size()] = line;
-                        events.add(event);
+                if (run == null) {
+                    run = parser.open(bytes, start, length - start);
+                    runBase = start;
+                }
+                ConversationEvent event = parser.parseNext(run, bytes, runBase, start, stop, defaultTeam);
+                if (event == null) {
+                    // Something unusual on this line: the line alone decides, reading resumes after it.
+                    close(run);
+                    run = null;
+                    try {
+                        event = parser.parse(bytes, start, stop - start, defaultTeam);
+                    } catch (MalformedLineException malformed) {
+                        problems.add(new Problem(line, malformed.getMessage()));
                     }
-                } catch (MalformedLineException malformed) {
-                    problems.add(new Problem(line, malformed.getMessage()));
+                }
+                if (event != null && accept.test(event)) {
+                    if (events.size() == lines.length) {
+                        lines = Arrays.copyOf(lines, lines.length * 2);
+                    }
+                    lines[events.size()] = line;
+                    events.add(event);
                 }
             }
             line++;
             start = end + 1;
         }
+        if (run != null) {
+            close(run);
+        }
         return new Chunk(from, first, line, events, lines, problems);
+    }
+
+    private static void close(JsonParser parser) {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // Reading from memory: nothing to release.
+        }
     }
 
     private static boolean isBlank(byte[] bytes, int from, int to) {

@@ -77,34 +77,60 @@ public final class EventLineParser {
         }
     }
 
+    /**
+     * Opens a parser over many lines, {@code bytes[offset, offset + length)}, for {@link #parseNext}: one
+     * parser per chunk instead of one per line.
+     */
+    public JsonParser open(byte[] bytes, int offset, int length) {
+        try {
+            return factory.createParser(bytes, offset, length);
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * Reads the next event from {@code parser}, opened by {@link #open} at {@code base}, when it is a
+     * well-formed event filling the line {@code bytes[start, stop)} as {@link #parse(byte[], int, int, String)}
+     * would accept it. Returns null for anything else (the parser is then unusable): the line must then
+     * go through {@link #parse(byte[], int, int, String)}, which decides and names the problem.
+     */
+    public @Nullable ConversationEvent parseNext(JsonParser parser, byte[] bytes, int base, int start, int stop,
+            @Nullable String defaultTeam) {
+        try {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            long at = base + parser.currentTokenLocation().getByteOffset();
+            if (at < start || at >= stop) {
+                return null;
+            }
+            readFields(parser);
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                return null;
+            }
+            long end = base + parser.currentLocation().getByteOffset();
+            if (end > stop) {
+                return null;
+            }
+            for (int i = (int) end; i < stop; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return null;
+                }
+            }
+            return build(defaultTeam);
+        } catch (IOException | RuntimeException unusual) {
+            return null;
+        }
+    }
+
     private ConversationEvent parse(JsonParser parser, @Nullable String defaultTeam) {
-        String timestamp = null;
-        String team = null;
-        String taskId = null;
-        String agent = null;
-        String message = null;
-        String type = null;
-        String toAgent = null;
-        Map<String, Object> metadata = Map.of();
         try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedLineException("not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken token = parser.nextToken();
-                switch (field) {
-                    case "timestamp" -> timestamp = scalar(parser, token, field);
-                    case "team_name" -> team = name(parser, token, field);
-                    case "task_id" -> taskId = scalar(parser, token, field);
-                    case "agent_name" -> agent = name(parser, token, field);
-                    case "message" -> message = scalar(parser, token, field);
-                    case "message_type" -> type = name(parser, token, field);
-                    case "to_agent" -> toAgent = name(parser, token, field);
-                    case "metadata" -> metadata = metadata(parser, token);
-                    default -> parser.skipChildren();
-                }
-            }
+            readFields(parser);
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new MalformedLineException("unexpected content after the JSON object");
             }
@@ -113,12 +139,53 @@ public final class EventLineParser {
         } catch (IOException unreadable) {
             throw new MalformedLineException("unreadable: " + unreadable.getMessage());
         }
-        if (team == null) {
-            team = defaultTeam == null ? "" : defaultTeam;
+        return build(defaultTeam);
+    }
+
+    // The fields of the object being read, kept here so that reading allocates nothing more.
+    private @Nullable String timestamp;
+    private @Nullable String team;
+    private @Nullable String taskId;
+    private @Nullable String agent;
+    private @Nullable String message;
+    private @Nullable String type;
+    private @Nullable String toAgent;
+    private Map<String, Object> metadata = Map.of();
+
+    private void readFields(JsonParser parser) throws IOException {
+        timestamp = null;
+        team = null;
+        taskId = null;
+        agent = null;
+        message = null;
+        type = null;
+        toAgent = null;
+        metadata = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (field) {
+                case "timestamp" -> timestamp = scalar(parser, token, field);
+                case "team_name" -> team = name(parser, token, field);
+                case "task_id" -> taskId = scalar(parser, token, field);
+                case "agent_name" -> agent = name(parser, token, field);
+                case "message" -> message = scalar(parser, token, field);
+                case "message_type" -> type = name(parser, token, field);
+                case "to_agent" -> toAgent = name(parser, token, field);
+                case "metadata" -> metadata = metadata(parser, token);
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    private ConversationEvent build(@Nullable String defaultTeam) {
+        String teamName = team;
+        if (teamName == null) {
+            teamName = defaultTeam == null ? "" : defaultTeam;
         }
         return new ConversationEvent(
                 timestamp(required(timestamp, "timestamp")),
-                team,
+                teamName,
                 required(taskId, "task_id"),
                 required(agent, "agent_name"),
                 message == null ? "" : message,
