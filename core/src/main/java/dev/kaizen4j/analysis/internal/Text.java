@@ -18,12 +18,12 @@ public final class Text {
             "only", "each", "other", "over", "under", "out", "off", "per", "via", "team", "these", "those", "him",
             "her", "his", "she", "may", "might", "must", "shall", "want", "see", "way", "well");
 
-    private static final Pattern HEDGE = Pattern.compile(
+    static final Phrases HEDGE = Phrases.compile(
             "\\b(i assume|assuming|assumption|probably|i think|i believe|i guess|likely|presumably|should be fine"
                     + "|roughly|approximately|estimate[ds]?|without (checking|verifying|testing)|not sure|unverified"
                     + "|from memory|i recall|seems to|appears to|might be|may be)\\b");
 
-    private static final Pattern CRITICISM = Pattern.compile(
+    static final Phrases CRITICISM = Phrases.compile(
             "\\b(wrong|incorrect|inaccurate|not correct|isn't correct|is not right|mistake|mistaken|error in|errors in"
                     + "|outdated|out of date|hallucinat\\w*|made up|fabricat\\w*|contradict\\w*|doesn't match"
                     + "|does not match|don't match|do not match|mismatch|missing|misses|missed|forgot|ignored"
@@ -33,28 +33,28 @@ public final class Text {
                     + "|never mentions?|doesn't mention|does not mention|no mention|lacks|can'?t use|cannot use"
                     + "|should have|instead of|stale|too old|not right|wasn't right|is off|are off)\\b");
 
-    private static final Pattern GIVE_UP = Pattern.compile(
+    static final Phrases GIVE_UP = Phrases.compile(
             "\\b((could not|couldn't|cannot|can't|unable to|not able to) (find|locate|access|determine|compute|complete"
                     + "|deliver|answer|get|obtain|verify|calculate)|(is|are) not available|not (be )?available"
                     + "|no record|does not appear|doesn't appear|giving up|give up|no (data|information|results) "
                     + "(was |were )?(found|available)|not possible to)\\b");
 
-    private static final Pattern DEFERS = Pattern.compile(
+    static final Phrases DEFERS = Phrases.compile(
             "\\b(taking (that|this|it) as given|based on (the|that|this|your|his|her|their|\\w+'s)|according to"
                     + "|as (reported|instructed|requested|planned|suggested|stated|given)|following the (plan|instructions?)"
                     + "|per the plan|per (your|the) (instructions?|request)|using (the|that|this) (value|figure|number|data)"
                     + "|from the (value|figure|number|data) (reported|given|provided))\\b");
 
-    private static final Pattern RESET = Pattern.compile(
+    static final Phrases RESET = Phrases.compile(
             "\\b(start(ing)? over|from scratch|start(ing)? from the (beginning|top)|restart(ing)? the task"
                     + "|let'?s begin again|begin again|forget (everything|all that|what i said)"
                     + "|reset (the|our) (conversation|discussion|task)|back to square one)\\b");
 
-    private static final Pattern VERIFY = Pattern.compile(
+    static final Phrases VERIFY = Phrases.compile(
             "\\b(verif\\w*|double[- ]check\\w*|checked|checking|cross[- ]check\\w*|review\\w*|validat\\w*|tested"
                     + "|test(s|ing)?|confirm\\w*|proofread\\w*|sanity[- ]check\\w*|fact[- ]check\\w*|re-?ran|rerun)\\b");
 
-    private static final Pattern APPROVAL = Pattern.compile(
+    static final Phrases APPROVAL = Phrases.compile(
             "\\b(looks good|lgtm|approved?|verified|all (tests )?pass(ed)?|is correct|are correct|correct answer"
                     + "|confirmed|checks out|good to go|ship it|well done|great work|no issues)\\b");
 
@@ -327,19 +327,19 @@ public final class Text {
     }
 
     public static boolean hedges(String text) {
-        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean criticizes(String text) {
-        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text claims the work cannot be done or the information does not exist. */
     public static boolean givesUp(String text) {
-        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
     }
 
-    private static final Pattern REQUIREMENT = Pattern.compile(
+    static final Phrases REQUIREMENT = Phrases.compile(
             "\\b((i|we) (asked|wanted|requested|needed) (for )?|was asked|supposed to|not what (i|we) (asked|wanted|requested|needed)"
                     + "|wrong (deliverable|audience|format|language|task|question|target|scope)|misunderstood|misread the"
                     + "|did not follow the (request|brief|instructions?)|didn't follow the (request|brief|instructions?)"
@@ -347,12 +347,12 @@ public final class Text {
 
     /** Whether the text says the work missed what was asked for, rather than being wrong in itself. */
     public static boolean missesRequirement(String text) {
-        return REQUIREMENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return REQUIREMENT.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text says it builds on what someone else said or planned. */
     public static boolean defers(String text) {
-        return DEFERS.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return DEFERS.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text looks like code to run. */
@@ -362,15 +362,15 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
-        return RESET_TRIGGERS.anyIn(text) && RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return RESET_TRIGGERS.anyIn(text) && RESET.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean mentionsVerification(String text) {
-        return VERIFY.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return VERIFY.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean approves(String text) {
-        return APPROVAL.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return APPROVAL.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean terminates(String text) {
