@@ -45,6 +45,10 @@ public final class TaskView {
     private final long[][] headWords;
     private final boolean[] declares;
     private final byte[] coordination;
+    /** Per-step caches: detectors and attribution ask about the same steps many times. */
+    private final long[] normalizedHashes;
+    private final boolean[] hashed;
+    private final int[] wordCounts;
     private final Set<String> agentNames = new java.util.LinkedHashSet<>();
 
     /** Prepares a task; {@code speakers} caches which speaker names are tools, shared across tasks. */
@@ -68,6 +72,10 @@ public final class TaskView {
         int outcome = -1;
         declares = new boolean[n];
         coordination = new byte[n];
+        normalizedHashes = new long[n];
+        hashed = new boolean[n];
+        wordCounts = new int[n];
+        Arrays.fill(wordCounts, -1);
         for (int i = 0; i < n; i++) {
             ConversationEvent event = events.get(i);
             if (event.declaredOutcome().isPresent()) {
@@ -217,6 +225,25 @@ public final class TaskView {
         return cached;
     }
 
+    /** {@link Text#normalizedHash(String, int)} of the step's message with at least 12 characters. */
+    public long normalizedHash(int step) {
+        if (!hashed[step]) {
+            normalizedHashes[step] = Text.normalizedHash(events.get(step).message(), 12);
+            hashed[step] = true;
+        }
+        return normalizedHashes[step];
+    }
+
+    /** {@link Text#wordCount(String)} of the step's message. */
+    public int wordCount(int step) {
+        int count = wordCounts[step];
+        if (count < 0) {
+            count = Text.wordCount(events.get(step).message());
+            wordCounts[step] = count;
+        }
+        return count;
+    }
+
     /** Whether the step declares the task's outcome. */
     public boolean declaresOutcome(int step) {
         return declares[step];
@@ -230,7 +257,7 @@ public final class TaskView {
             MessageType type = event.type();
             boolean routes = declares[step] || type == MessageType.TASK_STARTED
                     || ((type == MessageType.AGREEMENT || type == MessageType.DELEGATION
-                            || type == MessageType.TASK_ASSIGNMENT) && Text.wordCount(event.message()) < 12);
+                            || type == MessageType.TASK_ASSIGNMENT) && wordCount(step) < 12);
             known = routes ? (byte) 1 : (byte) 2;
             coordination[step] = known;
         }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -272,10 +275,7 @@ public final class ChunkedEventReader implements AutoCloseable {
         JsonParser run = null;
         int runBase = 0;
         while (start < length) {
-            int end = start;
-            while (end < length && bytes[end] != '\n') {
-                end++;
-            }
+            int end = newline(bytes, start, length);
             int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(bytes, start, stop)) {
                 if (run == null) {
@@ -308,6 +308,27 @@ public final class ChunkedEventReader implements AutoCloseable {
             close(run);
         }
         return new Chunk(from, first, line, events, lines, problems);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** The index of the first {@code '\n'} in {@code bytes[from, to)}, or {@code to}; eight bytes at a time. */
+    static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static void close(JsonParser parser) {

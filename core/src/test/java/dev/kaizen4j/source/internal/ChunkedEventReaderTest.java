@@ -77,4 +77,25 @@ class ChunkedEventReaderTest {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(actual).filteredOn(text -> text.contains("problem")).hasSize(9);
     }
+
+    @Test
+    void givenBytesWithNewlinesAnywhere_whenSearched_thenTheFirstNewlineInRangeIsFound() {
+        // given
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t < 2_000; t++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextInt(8) == 0 ? '\n' : random.nextInt(256));
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < to && bytes[expected] != '\n') {
+                expected++;
+            }
+
+            // when / then
+            assertThat(ChunkedEventReader.newline(bytes, from, to)).isEqualTo(expected);
+        }
+    }
 }
