@@ -15,12 +15,10 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -121,8 +119,11 @@ public final class JsonlConversationSource implements ConversationSource {
         private final int lingerLines;
         /** Open tasks by team, then task id: no key to build per event. */
         private final Map<String, Map<String, OpenTask>> open = new HashMap<>();
-        /** Finished tasks still lingering, ordered by last activity (tasks compare by identity). */
-        private final Set<OpenTask> finishing = new LinkedHashSet<>();
+        /**
+         * Finished tasks still lingering, ordered by last activity: a task is queued again on each new
+         * event, and an entry older than its task's last event is stale and skipped.
+         */
+        private final Deque<Lingering> finishing = new ArrayDeque<>();
         private final Deque<Conversation> ready = new ArrayDeque<>();
         private long fileLines;
         private long linesRead;
@@ -183,9 +184,7 @@ public final class JsonlConversationSource implements ConversationSource {
                 }
                 task.add(event, line);
                 if (task.finished) {
-                    // Re-inserting keeps 'finishing' ordered by each task's last activity.
-                    finishing.remove(task);
-                    finishing.add(task);
+                    finishing.addLast(new Lingering(task, line));
                 }
                 flushFinished(line);
             }
@@ -196,19 +195,24 @@ public final class JsonlConversationSource implements ConversationSource {
 
         /** Emits finished tasks whose last event lies at least {@code lingerLines} lines back. */
         private void flushFinished(long now) {
-            Iterator<OpenTask> oldestFirst = finishing.iterator();
-            while (oldestFirst.hasNext()) {
-                OpenTask task = oldestFirst.next();
+            Lingering oldest;
+            while ((oldest = finishing.peekFirst()) != null) {
+                OpenTask task = oldest.task();
+                if (oldest.line() != task.lastLine || task.emitted) {
+                    finishing.removeFirst();
+                    continue;
+                }
                 if (now - task.lastLine < lingerLines) {
                     return;
                 }
-                oldestFirst.remove();
+                finishing.removeFirst();
                 open.get(task.team).remove(task.taskId);
                 emit(task);
             }
         }
 
         private void emit(OpenTask task) {
+            task.emitted = true;
             Conversation conversation = Conversation.of(task.team, task.taskId, task.events);
             if (query.window().contains(conversation.start())) {
                 ready.addLast(conversation);
@@ -220,12 +224,16 @@ public final class JsonlConversationSource implements ConversationSource {
         }
     }
 
+    /** A finished task queued for emission, as of its event at {@code line}. */
+    private record Lingering(OpenTask task, long line) {}
+
     private static final class OpenTask {
         final String team;
         final String taskId;
         final List<ConversationEvent> events = new ArrayList<>();
         final long firstLine;
         boolean finished;
+        boolean emitted;
         long lastLine;
 
         OpenTask(String team, String taskId, long firstLine) {

@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +71,9 @@ public final class ChunkedEventReader implements AutoCloseable {
     private final @Nullable BlockingQueue<Future<Chunk>> parsed;
     private final @Nullable Thread reader;
     private final ThreadLocal<EventLineParser> parsers = ThreadLocal.withInitial(() -> new EventLineParser(Json.plain()));
+    /** Chunk arrays free for reuse: a new one per chunk would be most of what reading allocates. */
+    private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
+    private static final int MAX_SPARES = 16;
     private @Nullable InputStream in;
     private @Nullable Path file;
     private byte[] buffer;
@@ -237,7 +242,8 @@ public final class ChunkedEventReader implements AutoCloseable {
                 }
                 end++;
             }
-            byte[] chunk = Arrays.copyOf(buffer, end);
+            byte[] chunk = spareArray(end);
+            System.arraycopy(buffer, 0, chunk, 0, end);
             carried = filled - end;
             System.arraycopy(buffer, end, buffer, 0, carried);
             if (buffer.length > chunkBytes && carried < chunkBytes) {
@@ -265,7 +271,23 @@ public final class ChunkedEventReader implements AutoCloseable {
         return -1;
     }
 
+    /** A chunk array of at least {@code length} bytes, reused once its chunk is parsed. */
+    private byte[] spareArray(int length) {
+        byte[] spare = spares.poll();
+        return spare != null && spare.length >= length ? spare : new byte[Math.max(length, chunkBytes)];
+    }
+
     private Chunk parse(Path from, boolean first, byte[] bytes, int length) {
+        try {
+            return parseLines(from, first, bytes, length);
+        } finally {
+            if (bytes.length <= chunkBytes && spares.size() < MAX_SPARES) {
+                spares.offer(bytes);
+            }
+        }
+    }
+
+    private Chunk parseLines(Path from, boolean first, byte[] bytes, int length) {
         EventLineParser parser = parsers.get();
         List<ConversationEvent> events = new ArrayList<>(length / 256 + 1);
         int[] lines = new int[length / 64 + 16];
