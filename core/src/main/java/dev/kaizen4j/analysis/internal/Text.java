@@ -154,7 +154,7 @@ public final class Text {
         return letters < minChars ? 0 : hash;
     }
 
-    private static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
+    static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
             .sorted().toArray();
 
     private static long wordHash(CharSequence text, int from, int to) {
@@ -175,25 +175,34 @@ public final class Text {
         long[] hashes = new long[16];
         int size = 0;
         int start = -1;
+        // One pass: each word's hash is built as it is read, with and without its last character.
+        long hash = 0;
+        long withoutLast = 0;
+        char last = 0;
+        char before = 0;
         for (int i = 0; i <= end; i++) {
-            boolean word = i < end && isHashedWordChar(text, i, end);
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
+            char c = i < end ? text.charAt(i) : 0;
+            boolean word = i < end && (isAsciiLetterOrDigit(c) || isHashedWordChar(text, i, end));
+            if (word) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0x9E3779B97F4A7C15L;
+                    last = 0;
+                }
+                withoutLast = hash;
+                hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
+                before = last;
+                last = c;
+            } else if (start >= 0) {
                 int length = i - start;
                 if (length >= 3) {
-                    int to = i;
-                    char last = text.charAt(i - 1);
-                    char before = text.charAt(i - 2);
-                    if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
-                        to--;
-                    }
-                    long hash = wordHash(text, start, to);
-                    if (java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) < 0) {
+                    long value = length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S'
+                            ? withoutLast : hash;
+                    if (!isStopword(value)) {
                         if (size == hashes.length) {
                             hashes = java.util.Arrays.copyOf(hashes, size * 2);
                         }
-                        hashes[size++] = hash;
+                        hashes[size++] = value;
                     }
                 }
                 start = -1;
@@ -207,6 +216,38 @@ public final class Text {
             }
         }
         return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    /** The stop words' hashes in an open-addressing table: one or two probes instead of a binary search. */
+    private static final long[] STOPWORD_TABLE = stopwordTable();
+
+    private static long[] stopwordTable() {
+        long[] table = new long[512];
+        for (long hash : STOPWORD_HASHES) {
+            int slot = slot(hash, table.length);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (table.length - 1);
+            }
+            table[slot] = hash;
+        }
+        return table;
+    }
+
+    private static int slot(long hash, int size) {
+        return (int) (hash ^ (hash >>> 29) ^ (hash >>> 47)) & (size - 1);
+    }
+
+    private static boolean isStopword(long hash) {
+        long[] table = STOPWORD_TABLE;
+        if (hash == 0) {
+            return java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) >= 0;
+        }
+        for (int slot = slot(hash, table.length); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
+            if (table[slot] == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
