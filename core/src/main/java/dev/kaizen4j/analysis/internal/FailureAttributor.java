@@ -54,7 +54,8 @@ public final class FailureAttributor {
     private final double[] reasonWeight;
     private final String[] reason;
     private final boolean[] premature;
-    private final Map<Integer, Set<String>> facts = new LinkedHashMap<>();
+    /** Each step's fact tokens, read when first asked for. */
+    private final Set<String>[] facts;
 
     private FailureAttributor(TaskView task) {
         this.task = task;
@@ -63,6 +64,9 @@ public final class FailureAttributor {
         reasonWeight = new double[n];
         reason = new String[n];
         premature = new boolean[n];
+        @SuppressWarnings("unchecked")
+        Set<String>[] none = new Set[n];
+        facts = none;
     }
 
     /** Attributes a failed task; empty when no agent spoke in it. */
@@ -539,7 +543,12 @@ public final class FailureAttributor {
     }
 
     private Set<String> facts(int step) {
-        return facts.computeIfAbsent(step, s -> Text.factTokens(task.event(s).message()));
+        Set<String> known = facts[step];
+        if (known == null) {
+            known = Text.factTokens(task.event(step).message());
+            facts[step] = known;
+        }
+        return known;
     }
 
     private void priors() {

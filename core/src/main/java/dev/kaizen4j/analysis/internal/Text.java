@@ -294,14 +294,28 @@ public final class Text {
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                String token = trimWord(text.substring(start, i));
-                if (isFact(token, start == 0 || isSentenceStart(text, start))) {
-                    facts.add(token.toLowerCase(Locale.ROOT));
+                // Without a digit or capital a word cannot be a fact: most words need no string then.
+                if (hasDigitOrUpper(text, start, i)) {
+                    String token = trimWord(text.substring(start, i));
+                    if (isFact(token, start == 0 || isSentenceStart(text, start))) {
+                        facts.add(token.toLowerCase(Locale.ROOT));
+                    }
                 }
                 start = -1;
             }
         }
         return facts;
+    }
+
+    private static boolean hasDigitOrUpper(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                    : Character.isDigit(c) || Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFact(String token, boolean sentenceStart) {
