@@ -41,6 +41,8 @@ public final class EventLineParser {
     /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
     private final String[] names = new String[MAX_CACHED * 2];
     private int cachedNames;
+    private final String[] taskIds = new String[4096];
+    private final CharsView view = new CharsView();
     private final Map<String, MessageType> types = new HashMap<>();
     private Object[] pairs = new Object[16];
 
@@ -144,6 +146,8 @@ public final class EventLineParser {
 
     // The fields of the object being read, kept here so that reading allocates nothing more.
     private @Nullable String timestamp;
+    /** The timestamp when read without making a string of it; then {@link #timestamp} is null. */
+    private @Nullable Instant instant;
     private @Nullable String team;
     private @Nullable String taskId;
     private @Nullable String agent;
@@ -154,6 +158,7 @@ public final class EventLineParser {
 
     private void readFields(JsonParser parser) throws IOException {
         timestamp = null;
+        instant = null;
         team = null;
         taskId = null;
         agent = null;
@@ -165,9 +170,9 @@ public final class EventLineParser {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "timestamp" -> timestamp = scalar(parser, token, field);
+                case "timestamp" -> timestamp(parser, token, field);
                 case "team_name" -> team = name(parser, token, field);
-                case "task_id" -> taskId = scalar(parser, token, field);
+                case "task_id" -> taskId = taskId(parser, token, field);
                 case "agent_name" -> agent = name(parser, token, field);
                 case "message" -> message = scalar(parser, token, field);
                 case "message_type" -> type = name(parser, token, field);
@@ -184,7 +189,7 @@ public final class EventLineParser {
             teamName = defaultTeam == null ? "" : defaultTeam;
         }
         return new ConversationEvent(
-                timestamp(required(timestamp, "timestamp")),
+                instant != null ? instant : timestamp(required(timestamp, "timestamp")),
                 teamName,
                 required(taskId, "task_id"),
                 required(agent, "agent_name"),
@@ -192,6 +197,44 @@ public final class EventLineParser {
                 type(type),
                 toAgent == null || toAgent.isBlank() ? null : toAgent,
                 metadata);
+    }
+
+    private void timestamp(JsonParser parser, JsonToken token, String field) throws IOException {
+        instant = null;
+        timestamp = null;
+        if (token == JsonToken.VALUE_STRING) {
+            view.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            instant = fastTimestamp(view);
+            if (instant != null) {
+                return;
+            }
+        }
+        timestamp = scalar(parser, token, field);
+    }
+
+    /**
+     * The task id, the same instance as on the task's recent lines when still cached: a direct-mapped
+     * cache that keeps the latest id per slot, so it follows the tasks open at the moment.
+     */
+    private @Nullable String taskId(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return scalar(parser, token, field);
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int slot = mix(hash) & (taskIds.length - 1);
+        String known = taskIds[slot];
+        if (known != null && known.hashCode() == hash && sameChars(known, chars, offset, length)) {
+            return known;
+        }
+        String value = new String(chars, offset, length);
+        taskIds[slot] = value;
+        return value;
     }
 
     /** A scalar field's text, the same instance for the same text (up to a bound), without allocating when known. */
@@ -371,7 +414,7 @@ public final class EventLineParser {
      * Parses the common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM]} without the formatter
      * machinery; null for anything else, which then takes the general path.
      */
-    static @Nullable Instant fastTimestamp(String text) {
+    static @Nullable Instant fastTimestamp(CharSequence text) {
         int n = text.length();
         if (n < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -428,7 +471,7 @@ public final class EventLineParser {
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);
@@ -446,5 +489,41 @@ public final class EventLineParser {
         }
         int time = text.indexOf(':');
         return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
+    }
+
+    /** A reusable view of a range of the parser's characters, so that a timestamp is read without a string. */
+    private static final class CharsView implements CharSequence {
+        private char[] chars = new char[0];
+        private int offset;
+        private int length;
+
+        void set(char[] chars, int offset, int length) {
+            this.chars = chars;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, offset, length);
+        }
     }
 }
