@@ -206,7 +206,9 @@ public final class TaskView {
     public long[] words(int step) {
         long[] cached = words[step];
         if (cached == null) {
-            cached = Text.wordHashes(events.get(step).message(), 2000);
+            String message = events.get(step).message();
+            // A message within the head has the same words either way.
+            cached = message.length() <= HEAD ? headWords(step) : Text.wordHashes(message, 2000);
             words[step] = cached;
         }
         return cached;
@@ -219,7 +221,8 @@ public final class TaskView {
     public long[] headWords(int step) {
         long[] cached = headWords[step];
         if (cached == null) {
-            cached = Text.wordHashes(events.get(step).message(), HEAD);
+            String message = events.get(step).message();
+            cached = message.length() <= HEAD && words[step] != null ? words[step] : Text.wordHashes(message, HEAD);
             headWords[step] = cached;
         }
         return cached;

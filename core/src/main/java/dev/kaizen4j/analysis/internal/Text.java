@@ -106,7 +106,7 @@ public final class Text {
         }
 
         private static int index(char c) {
-            char lower = Character.toLowerCase(c);
+            char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
 
@@ -114,7 +114,8 @@ public final class Text {
         boolean anyIn(String text) {
             int n = text.length();
             for (int i = 0; i < n; i++) {
-                if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                char previous = i > 0 ? text.charAt(i - 1) : ' ';
+                if (previous < 128 ? isAsciiLetterOrDigit(previous) : Character.isLetterOrDigit(previous)) {
                     continue;
                 }
                 int node = 0;
@@ -353,6 +354,9 @@ public final class Text {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return isAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
+        }
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
     }
 
