@@ -48,7 +48,9 @@ public record ConversationEvent(
 
     /** Whether the speaker is {@code system}, {@code user} or {@code human}. */
     public boolean isFromNonAgent() {
-        return NON_AGENT_SPEAKERS.contains(agentName.toLowerCase(Locale.ROOT));
+        int length = agentName.length();
+        // "user", "human", "system": other lengths need no lower-casing.
+        return length >= 4 && length <= 6 && NON_AGENT_SPEAKERS.contains(agentName.toLowerCase(Locale.ROOT));
     }
 
     /** Whether this event may carry blame for a failure: an agent speaking, not a tool result. */
