@@ -325,7 +325,8 @@ public final class EventLineParser {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
             Object parsed = switch (value) {
-                case VALUE_STRING -> parser.getText();
+                // Short values (types, tools, outcomes) repeat from line to line: one instance each.
+                case VALUE_STRING -> parser.getTextLength() <= 32 ? name(parser, value, key) : parser.getText();
                 case VALUE_NUMBER_INT -> parser.getNumberValue();
                 case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
                 case VALUE_TRUE -> Boolean.TRUE;
