@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +62,7 @@ public final class ChunkedEventReader implements AutoCloseable {
 
     private static final Chunk END = new Chunk(Path.of(""), false, 0, List.of(), new int[0], List.of());
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final int MAX_SPARES = 16;
 
     private final Iterator<Path> files;
     private final @Nullable String defaultTeam;
@@ -73,7 +74,6 @@ public final class ChunkedEventReader implements AutoCloseable {
     private final ThreadLocal<EventLineParser> parsers = ThreadLocal.withInitial(() -> new EventLineParser(Json.plain()));
     /** Chunk arrays free for reuse: a new one per chunk would be most of what reading allocates. */
     private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
-    private static final int MAX_SPARES = 16;
     private @Nullable InputStream in;
     private @Nullable Path file;
     private byte[] buffer;

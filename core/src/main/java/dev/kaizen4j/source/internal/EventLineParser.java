@@ -21,8 +21,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses one JSON Lines log line into a {@link ConversationEvent} with Jackson's streaming parser.
- * Not thread-safe: use one instance per reading thread.
+ * Parses JSON Lines log lines into {@link ConversationEvent}s with Jackson's streaming parser: a line
+ * at a time, or many lines with one parser ({@link #open}, {@link #parseNext}). Repeated names and
+ * task ids come back as one instance. Not thread-safe: use one instance per reading thread.
  */
 public final class EventLineParser {
 
