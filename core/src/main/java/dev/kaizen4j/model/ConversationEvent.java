@@ -48,7 +48,9 @@ public record ConversationEvent(
 
     /** Whether the speaker is {@code system}, {@code user} or {@code human}. */
     public boolean isFromNonAgent() {
-        return NON_AGENT_SPEAKERS.contains(agentName.toLowerCase(Locale.ROOT));
+        int length = agentName.length();
+        // "user", "human", "system": other lengths need no lower-casing.
+        return length >= 4 && length <= 6 && NON_AGENT_SPEAKERS.contains(agentName.toLowerCase(Locale.ROOT));
     }
 
     /** Whether this event may carry blame for a failure: an agent speaking, not a tool result. */
@@ -61,18 +63,22 @@ public record ConversationEvent(
      * {@code task_failed} events or from {@code metadata.outcome}.
      */
     public Optional<TaskOutcome> declaredOutcome() {
-        Optional<TaskOutcome> fromMetadata = metadataString("outcome").flatMap(TaskOutcome::parse);
-        if (fromMetadata.isPresent()) {
-            if (type == MessageType.TASK_COMPLETION || type == MessageType.TASK_FAILED || isFromNonAgent()) {
-                return fromMetadata;
+        // Called several times per event while reading and analyzing: no Optional unless declared.
+        Object value = metadata.isEmpty() ? null : metadata.get("outcome");
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            Optional<TaskOutcome> fromMetadata = TaskOutcome.parse(value.toString());
+            if (fromMetadata.isPresent()) {
+                if (type == MessageType.TASK_COMPLETION || type == MessageType.TASK_FAILED || isFromNonAgent()) {
+                    return fromMetadata;
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
         }
         if (type == MessageType.TASK_COMPLETION) {
-            return Optional.of(TaskOutcome.SUCCESS);
+            return TaskOutcome.SUCCESS.asOptional();
         }
         if (type == MessageType.TASK_FAILED) {
-            return Optional.of(TaskOutcome.FAILURE);
+            return TaskOutcome.FAILURE.asOptional();
         }
         return Optional.empty();
     }

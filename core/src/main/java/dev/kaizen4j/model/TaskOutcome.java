@@ -22,12 +22,31 @@ public enum TaskOutcome {
         }
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "success", "succeeded", "successful", "completed", "complete", "done", "ok", "passed" ->
-                    Optional.of(SUCCESS);
-            case "failure", "failed", "fail", "error", "errored", "crashed", "rejected" -> Optional.of(FAILURE);
-            case "partial", "partially_completed", "partial_success", "incomplete" -> Optional.of(PARTIAL);
-            case "abandoned", "cancelled", "canceled", "aborted", "timeout", "timed_out" -> Optional.of(ABANDONED);
+                    SUCCESS.asOptional();
+            case "failure", "failed", "fail", "error", "errored", "crashed", "rejected" -> FAILURE.asOptional();
+            case "partial", "partially_completed", "partial_success", "incomplete" -> PARTIAL.asOptional();
+            case "abandoned", "cancelled", "canceled", "aborted", "timeout", "timed_out" -> ABANDONED.asOptional();
             default -> Optional.empty();
         };
+    }
+
+    /** This outcome as a present {@link Optional}, shared rather than allocated on every call. */
+    Optional<TaskOutcome> asOptional() {
+        return Shared.OPTIONALS[ordinal()];
+    }
+
+    private static final class Shared {
+        static final Optional<TaskOutcome>[] OPTIONALS = optionals();
+
+        @SuppressWarnings("unchecked")
+        private static Optional<TaskOutcome>[] optionals() {
+            TaskOutcome[] outcomes = values();
+            Optional<TaskOutcome>[] optionals = new Optional[outcomes.length];
+            for (TaskOutcome outcome : outcomes) {
+                optionals[outcome.ordinal()] = Optional.of(outcome);
+            }
+            return optionals;
+        }
     }
 
     /** Whether the task counts as completed for the team metrics. */

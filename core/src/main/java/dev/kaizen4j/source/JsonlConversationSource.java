@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,8 +117,13 @@ public final class JsonlConversationSource implements ConversationSource {
         private final ConversationQuery query;
         private final SourceProblemListener problems;
         private final int lingerLines;
-        private final Map<String, OpenTask> open = new HashMap<>();
-        private final Map<String, OpenTask> finishing = new LinkedHashMap<>();
+        /** Open tasks by team, then task id: no key to build per event. */
+        private final Map<String, Map<String, OpenTask>> open = new HashMap<>();
+        /**
+         * Finished tasks still lingering, ordered by last activity: a task is queued again on each new
+         * event, and an entry older than its task's last event is stale and skipped.
+         */
+        private final Deque<Lingering> finishing = new ArrayDeque<>();
         private final Deque<Conversation> ready = new ArrayDeque<>();
         private long fileLines;
         private long linesRead;
@@ -140,7 +144,7 @@ public final class JsonlConversationSource implements ConversationSource {
                 ChunkedEventReader.Chunk chunk = reader.next();
                 if (chunk == null) {
                     done = true;
-                    open.values().stream().sorted(Comparator.comparingLong(task -> task.firstLine)).forEach(this::emit);
+                    open.values().stream().flatMap(tasks -> tasks.values().stream()).sorted(Comparator.comparingLong(task -> task.firstLine)).forEach(this::emit);
                     open.clear();
                     finishing.clear();
                     break;
@@ -172,17 +176,15 @@ public final class JsonlConversationSource implements ConversationSource {
             for (int i = 0; i < events.size(); i++) {
                 ConversationEvent event = events.get(i);
                 long line = base + lines[i] + 1;
-                String key = event.teamName() + '\u0000' + event.taskId();
-                OpenTask task = open.get(key);
+                Map<String, OpenTask> teamTasks = open.computeIfAbsent(event.teamName(), team -> new HashMap<>());
+                OpenTask task = teamTasks.get(event.taskId());
                 if (task == null) {
                     task = new OpenTask(event.teamName(), event.taskId(), line);
-                    open.put(key, task);
+                    teamTasks.put(event.taskId(), task);
                 }
                 task.add(event, line);
                 if (task.finished) {
-                    // Re-inserting keeps 'finishing' ordered by each task's last activity.
-                    finishing.remove(key);
-                    finishing.put(key, task);
+                    finishing.addLast(new Lingering(task, line));
                 }
                 flushFinished(line);
             }
@@ -193,19 +195,24 @@ public final class JsonlConversationSource implements ConversationSource {
 
         /** Emits finished tasks whose last event lies at least {@code lingerLines} lines back. */
         private void flushFinished(long now) {
-            Iterator<Map.Entry<String, OpenTask>> oldestFirst = finishing.entrySet().iterator();
-            while (oldestFirst.hasNext()) {
-                Map.Entry<String, OpenTask> entry = oldestFirst.next();
-                if (now - entry.getValue().lastLine < lingerLines) {
+            Lingering oldest;
+            while ((oldest = finishing.peekFirst()) != null) {
+                OpenTask task = oldest.task();
+                if (oldest.line() != task.lastLine || task.emitted) {
+                    finishing.removeFirst();
+                    continue;
+                }
+                if (now - task.lastLine < lingerLines) {
                     return;
                 }
-                oldestFirst.remove();
-                open.remove(entry.getKey());
-                emit(entry.getValue());
+                finishing.removeFirst();
+                open.get(task.team).remove(task.taskId);
+                emit(task);
             }
         }
 
         private void emit(OpenTask task) {
+            task.emitted = true;
             Conversation conversation = Conversation.of(task.team, task.taskId, task.events);
             if (query.window().contains(conversation.start())) {
                 ready.addLast(conversation);
@@ -217,12 +224,16 @@ public final class JsonlConversationSource implements ConversationSource {
         }
     }
 
+    /** A finished task queued for emission, as of its event at {@code line}. */
+    private record Lingering(OpenTask task, long line) {}
+
     private static final class OpenTask {
         final String team;
         final String taskId;
         final List<ConversationEvent> events = new ArrayList<>();
         final long firstLine;
         boolean finished;
+        boolean emitted;
         long lastLine;
 
         OpenTask(String team, String taskId, long firstLine) {

@@ -78,7 +78,7 @@ public final class Detectors {
                 continue;
             }
             ConversationEvent event = task.event(i);
-            long hash = Text.normalizedHash(event.message(), 12);
+            long hash = task.normalizedHash(i);
             if (hash != 0 && !seen.add(hash * 31 + event.agentName().hashCode())) {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
             }
@@ -119,9 +119,8 @@ public final class Detectors {
                 ignored = task.size() - j > 2 && !laterOutcomeOnly(task, j);
             } else {
                 int before = previousStepOf(task, to, j);
-                ignored = before >= 0 && Text.normalizedHash(task.event(before).message(), 12) != 0
-                        && Text.normalizedHash(task.event(before).message(), 12)
-                                == Text.normalizedHash(task.event(reply).message(), 12);
+                ignored = before >= 0 && task.normalizedHash(before) != 0
+                        && task.normalizedHash(before) == task.normalizedHash(reply);
                 if (!ignored && (asks || proposes) && !handOff) {
                     long[] asked = task.headWords(j);
                     if (asked.length >= 4) {
@@ -229,7 +228,7 @@ public final class Detectors {
         for (int i = end - 1; i >= 0; i--) {
             if (task.isAgentStep(i) && !task.isCoordination(i) && task.event(i).type() != MessageType.TOOL_CALL
                     && task.event(i).type() != MessageType.DECISION
-                    && !task.event(i).agentName().equals(notBy) && Text.wordCount(task.event(i).message()) >= 5) {
+                    && !task.event(i).agentName().equals(notBy) && task.wordCount(i) >= 5) {
                 return i;
             }
         }
@@ -353,7 +352,7 @@ public final class Detectors {
                 found.occur(CONVERSATION_RESET, agent, i, excerpt(event), true);
             }
             if (event.type() == MessageType.TASK_ASSIGNMENT || event.type() == MessageType.TASK_STARTED) {
-                long hash = Text.normalizedHash(event.message(), 12);
+                long hash = task.normalizedHash(i);
                 Long previous = assignments.put(agent + '\u0000' + event.toAgent(), hash);
                 if (previous != null && previous == hash && hash != 0) {
                     found.occur(CONVERSATION_RESET, agent, i, "assigned the same task again: " + excerpt(event), true);

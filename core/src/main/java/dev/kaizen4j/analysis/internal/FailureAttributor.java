@@ -54,7 +54,8 @@ public final class FailureAttributor {
     private final double[] reasonWeight;
     private final String[] reason;
     private final boolean[] premature;
-    private final Map<Integer, Set<String>> facts = new LinkedHashMap<>();
+    /** Each step's fact tokens, read when first asked for. */
+    private final Set<String>[] facts;
 
     private FailureAttributor(TaskView task) {
         this.task = task;
@@ -63,6 +64,9 @@ public final class FailureAttributor {
         reasonWeight = new double[n];
         reason = new String[n];
         premature = new boolean[n];
+        @SuppressWarnings("unchecked")
+        Set<String>[] none = new Set[n];
+        facts = none;
     }
 
     /** Attributes a failed task; empty when no agent spoke in it. */
@@ -216,7 +220,7 @@ public final class FailureAttributor {
             double bestOverlap = 0;
             for (int i = Math.max(0, j - LOOK_BACK); i < j; i++) {
                 if (!task.isAgentStep(i) || task.event(i).agentName().equals(speaker) || task.isCoordination(i)
-                        || Text.wordCount(task.event(i).message()) < 5
+                        || task.wordCount(i) < 5
                         || (task.event(i).type() == MessageType.TOOL_CALL && !Text.looksLikeCode(task.event(i).message()))) {
                     continue;
                 }
@@ -323,13 +327,13 @@ public final class FailureAttributor {
             return step;
         }
         ConversationEvent event = task.event(step);
-        long hash = Text.normalizedHash(event.message(), 12);
+        long hash = task.normalizedHash(step);
         if (hash == 0) {
             return step;
         }
         for (int i = Math.max(0, step - WINDOW); i < step; i++) {
             if (task.isAgentStep(i) && task.event(i).agentName().equals(event.agentName())
-                    && Text.normalizedHash(task.event(i).message(), 12) == hash) {
+                    && task.normalizedHash(i) == hash) {
                 return i;
             }
         }
@@ -339,7 +343,7 @@ public final class FailureAttributor {
     /** The first agent step that says something of substance: usually the restated request or the plan. */
     private int firstSubstantiveStep() {
         for (int i = 0; i < task.size(); i++) {
-            if (task.isAgentStep(i) && Text.wordCount(task.event(i).message()) >= 5
+            if (task.isAgentStep(i) && task.wordCount(i) >= 5
                     && !task.declaresOutcome(i)) {
                 return i;
             }
@@ -522,7 +526,7 @@ public final class FailureAttributor {
         String agent = task.event(i).agentName();
         for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
             if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent)
-                    && Text.wordCount(task.event(k).message()) >= 5) {
+                    && task.wordCount(k) >= 5) {
                 return k;
             }
         }
@@ -539,7 +543,12 @@ public final class FailureAttributor {
     }
 
     private Set<String> facts(int step) {
-        return facts.computeIfAbsent(step, s -> Text.factTokens(task.event(s).message()));
+        Set<String> known = facts[step];
+        if (known == null) {
+            known = Text.factTokens(task.event(step).message());
+            facts[step] = known;
+        }
+        return known;
     }
 
     private void priors() {
@@ -558,14 +567,14 @@ public final class FailureAttributor {
                 score[i] += COORDINATION;
                 continue;
             }
-            if (Text.terminates(event.message()) && Text.wordCount(event.message()) < 4) {
+            if (Text.terminates(event.message()) && task.wordCount(i) < 4) {
                 score[i] += COORDINATION;
                 continue;
             }
             if (Text.hedges(event.message())) {
                 add(i, HEDGE, "stated an unverified assumption: \"" + Text.excerpt(event.message(), 80) + "\"");
             }
-            if (Text.wordCount(event.message()) >= 8 || event.type() == MessageType.TOOL_CALL) {
+            if (task.wordCount(i) >= 8 || event.type() == MessageType.TOOL_CALL) {
                 score[i] += SUBSTANCE;
             }
         }

@@ -45,6 +45,10 @@ public final class TaskView {
     private final long[][] headWords;
     private final boolean[] declares;
     private final byte[] coordination;
+    /** Per-step caches: detectors and attribution ask about the same steps many times. */
+    private final long[] normalizedHashes;
+    private final boolean[] hashed;
+    private final int[] wordCounts;
     private final Set<String> agentNames = new java.util.LinkedHashSet<>();
 
     /** Prepares a task; {@code speakers} caches which speaker names are tools, shared across tasks. */
@@ -68,6 +72,10 @@ public final class TaskView {
         int outcome = -1;
         declares = new boolean[n];
         coordination = new byte[n];
+        normalizedHashes = new long[n];
+        hashed = new boolean[n];
+        wordCounts = new int[n];
+        Arrays.fill(wordCounts, -1);
         for (int i = 0; i < n; i++) {
             ConversationEvent event = events.get(i);
             if (event.declaredOutcome().isPresent()) {
@@ -198,7 +206,9 @@ public final class TaskView {
     public long[] words(int step) {
         long[] cached = words[step];
         if (cached == null) {
-            cached = Text.wordHashes(events.get(step).message(), 2000);
+            String message = events.get(step).message();
+            // A message within the head has the same words either way.
+            cached = message.length() <= HEAD ? headWords(step) : Text.wordHashes(message, 2000);
             words[step] = cached;
         }
         return cached;
@@ -211,10 +221,30 @@ public final class TaskView {
     public long[] headWords(int step) {
         long[] cached = headWords[step];
         if (cached == null) {
-            cached = Text.wordHashes(events.get(step).message(), HEAD);
+            String message = events.get(step).message();
+            cached = message.length() <= HEAD && words[step] != null ? words[step] : Text.wordHashes(message, HEAD);
             headWords[step] = cached;
         }
         return cached;
+    }
+
+    /** {@link Text#normalizedHash(String, int)} of the step's message with at least 12 characters. */
+    public long normalizedHash(int step) {
+        if (!hashed[step]) {
+            normalizedHashes[step] = Text.normalizedHash(events.get(step).message(), 12);
+            hashed[step] = true;
+        }
+        return normalizedHashes[step];
+    }
+
+    /** {@link Text#wordCount(String)} of the step's message. */
+    public int wordCount(int step) {
+        int count = wordCounts[step];
+        if (count < 0) {
+            count = Text.wordCount(events.get(step).message());
+            wordCounts[step] = count;
+        }
+        return count;
     }
 
     /** Whether the step declares the task's outcome. */
@@ -230,7 +260,7 @@ public final class TaskView {
             MessageType type = event.type();
             boolean routes = declares[step] || type == MessageType.TASK_STARTED
                     || ((type == MessageType.AGREEMENT || type == MessageType.DELEGATION
-                            || type == MessageType.TASK_ASSIGNMENT) && Text.wordCount(event.message()) < 12);
+                            || type == MessageType.TASK_ASSIGNMENT) && wordCount(step) < 12);
             known = routes ? (byte) 1 : (byte) 2;
             coordination[step] = known;
         }

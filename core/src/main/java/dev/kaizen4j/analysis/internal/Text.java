@@ -18,12 +18,12 @@ public final class Text {
             "only", "each", "other", "over", "under", "out", "off", "per", "via", "team", "these", "those", "him",
             "her", "his", "she", "may", "might", "must", "shall", "want", "see", "way", "well");
 
-    private static final Pattern HEDGE = Pattern.compile(
+    static final Phrases HEDGE = Phrases.compile(
             "\\b(i assume|assuming|assumption|probably|i think|i believe|i guess|likely|presumably|should be fine"
                     + "|roughly|approximately|estimate[ds]?|without (checking|verifying|testing)|not sure|unverified"
                     + "|from memory|i recall|seems to|appears to|might be|may be)\\b");
 
-    private static final Pattern CRITICISM = Pattern.compile(
+    static final Phrases CRITICISM = Phrases.compile(
             "\\b(wrong|incorrect|inaccurate|not correct|isn't correct|is not right|mistake|mistaken|error in|errors in"
                     + "|outdated|out of date|hallucinat\\w*|made up|fabricat\\w*|contradict\\w*|doesn't match"
                     + "|does not match|don't match|do not match|mismatch|missing|misses|missed|forgot|ignored"
@@ -33,28 +33,28 @@ public final class Text {
                     + "|never mentions?|doesn't mention|does not mention|no mention|lacks|can'?t use|cannot use"
                     + "|should have|instead of|stale|too old|not right|wasn't right|is off|are off)\\b");
 
-    private static final Pattern GIVE_UP = Pattern.compile(
+    static final Phrases GIVE_UP = Phrases.compile(
             "\\b((could not|couldn't|cannot|can't|unable to|not able to) (find|locate|access|determine|compute|complete"
                     + "|deliver|answer|get|obtain|verify|calculate)|(is|are) not available|not (be )?available"
                     + "|no record|does not appear|doesn't appear|giving up|give up|no (data|information|results) "
                     + "(was |were )?(found|available)|not possible to)\\b");
 
-    private static final Pattern DEFERS = Pattern.compile(
+    static final Phrases DEFERS = Phrases.compile(
             "\\b(taking (that|this|it) as given|based on (the|that|this|your|his|her|their|\\w+'s)|according to"
                     + "|as (reported|instructed|requested|planned|suggested|stated|given)|following the (plan|instructions?)"
                     + "|per the plan|per (your|the) (instructions?|request)|using (the|that|this) (value|figure|number|data)"
                     + "|from the (value|figure|number|data) (reported|given|provided))\\b");
 
-    private static final Pattern RESET = Pattern.compile(
+    static final Phrases RESET = Phrases.compile(
             "\\b(start(ing)? over|from scratch|start(ing)? from the (beginning|top)|restart(ing)? the task"
                     + "|let'?s begin again|begin again|forget (everything|all that|what i said)"
                     + "|reset (the|our) (conversation|discussion|task)|back to square one)\\b");
 
-    private static final Pattern VERIFY = Pattern.compile(
+    static final Phrases VERIFY = Phrases.compile(
             "\\b(verif\\w*|double[- ]check\\w*|checked|checking|cross[- ]check\\w*|review\\w*|validat\\w*|tested"
                     + "|test(s|ing)?|confirm\\w*|proofread\\w*|sanity[- ]check\\w*|fact[- ]check\\w*|re-?ran|rerun)\\b");
 
-    private static final Pattern APPROVAL = Pattern.compile(
+    static final Phrases APPROVAL = Phrases.compile(
             "\\b(looks good|lgtm|approved?|verified|all (tests )?pass(ed)?|is correct|are correct|correct answer"
                     + "|confirmed|checks out|good to go|ship it|well done|great work|no issues)\\b");
 
@@ -106,7 +106,7 @@ public final class Text {
         }
 
         private static int index(char c) {
-            char lower = Character.toLowerCase(c);
+            char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
 
@@ -114,7 +114,8 @@ public final class Text {
         boolean anyIn(String text) {
             int n = text.length();
             for (int i = 0; i < n; i++) {
-                if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                char previous = i > 0 ? text.charAt(i - 1) : ' ';
+                if (previous < 128 ? isAsciiLetterOrDigit(previous) : Character.isLetterOrDigit(previous)) {
                     continue;
                 }
                 int node = 0;
@@ -154,7 +155,7 @@ public final class Text {
         return letters < minChars ? 0 : hash;
     }
 
-    private static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
+    static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
             .sorted().toArray();
 
     private static long wordHash(CharSequence text, int from, int to) {
@@ -175,25 +176,34 @@ public final class Text {
         long[] hashes = new long[16];
         int size = 0;
         int start = -1;
+        // One pass: each word's hash is built as it is read, with and without its last character.
+        long hash = 0;
+        long withoutLast = 0;
+        char last = 0;
+        char before = 0;
         for (int i = 0; i <= end; i++) {
-            boolean word = i < end && isHashedWordChar(text, i, end);
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
+            char c = i < end ? text.charAt(i) : 0;
+            boolean word = i < end && (isAsciiLetterOrDigit(c) || isHashedWordChar(text, i, end));
+            if (word) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0x9E3779B97F4A7C15L;
+                    last = 0;
+                }
+                withoutLast = hash;
+                hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
+                before = last;
+                last = c;
+            } else if (start >= 0) {
                 int length = i - start;
                 if (length >= 3) {
-                    int to = i;
-                    char last = text.charAt(i - 1);
-                    char before = text.charAt(i - 2);
-                    if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
-                        to--;
-                    }
-                    long hash = wordHash(text, start, to);
-                    if (java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) < 0) {
+                    long value = length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S'
+                            ? withoutLast : hash;
+                    if (!isStopword(value)) {
                         if (size == hashes.length) {
                             hashes = java.util.Arrays.copyOf(hashes, size * 2);
                         }
-                        hashes[size++] = hash;
+                        hashes[size++] = value;
                     }
                 }
                 start = -1;
@@ -207,6 +217,38 @@ public final class Text {
             }
         }
         return java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    /** The stop words' hashes in an open-addressing table: one or two probes instead of a binary search. */
+    private static final long[] STOPWORD_TABLE = stopwordTable();
+
+    private static long[] stopwordTable() {
+        long[] table = new long[512];
+        for (long hash : STOPWORD_HASHES) {
+            int slot = slot(hash, table.length);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (table.length - 1);
+            }
+            table[slot] = hash;
+        }
+        return table;
+    }
+
+    private static int slot(long hash, int size) {
+        return (int) (hash ^ (hash >>> 29) ^ (hash >>> 47)) & (size - 1);
+    }
+
+    private static boolean isStopword(long hash) {
+        long[] table = STOPWORD_TABLE;
+        if (hash == 0) {
+            return java.util.Arrays.binarySearch(STOPWORD_HASHES, hash) >= 0;
+        }
+        for (int slot = slot(hash, table.length); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
+            if (table[slot] == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
@@ -253,14 +295,28 @@ public final class Text {
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                String token = trimWord(text.substring(start, i));
-                if (isFact(token, start == 0 || isSentenceStart(text, start))) {
-                    facts.add(token.toLowerCase(Locale.ROOT));
+                // Without a digit or capital a word cannot be a fact: most words need no string then.
+                if (hasDigitOrUpper(text, start, i)) {
+                    String token = trimWord(text.substring(start, i));
+                    if (isFact(token, start == 0 || isSentenceStart(text, start))) {
+                        facts.add(token.toLowerCase(Locale.ROOT));
+                    }
                 }
                 start = -1;
             }
         }
         return facts;
+    }
+
+    private static boolean hasDigitOrUpper(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                    : Character.isDigit(c) || Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFact(String token, boolean sentenceStart) {
@@ -298,6 +354,9 @@ public final class Text {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return isAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
+        }
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
     }
 
@@ -327,19 +386,19 @@ public final class Text {
     }
 
     public static boolean hedges(String text) {
-        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean criticizes(String text) {
-        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text claims the work cannot be done or the information does not exist. */
     public static boolean givesUp(String text) {
-        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
     }
 
-    private static final Pattern REQUIREMENT = Pattern.compile(
+    static final Phrases REQUIREMENT = Phrases.compile(
             "\\b((i|we) (asked|wanted|requested|needed) (for )?|was asked|supposed to|not what (i|we) (asked|wanted|requested|needed)"
                     + "|wrong (deliverable|audience|format|language|task|question|target|scope)|misunderstood|misread the"
                     + "|did not follow the (request|brief|instructions?)|didn't follow the (request|brief|instructions?)"
@@ -347,12 +406,12 @@ public final class Text {
 
     /** Whether the text says the work missed what was asked for, rather than being wrong in itself. */
     public static boolean missesRequirement(String text) {
-        return REQUIREMENT.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return REQUIREMENT.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text says it builds on what someone else said or planned. */
     public static boolean defers(String text) {
-        return DEFERS.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return DEFERS.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text looks like code to run. */
@@ -362,15 +421,15 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
-        return RESET_TRIGGERS.anyIn(text) && RESET.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return RESET_TRIGGERS.anyIn(text) && RESET.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean mentionsVerification(String text) {
-        return VERIFY.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return VERIFY.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean approves(String text) {
-        return APPROVAL.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return APPROVAL.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean terminates(String text) {

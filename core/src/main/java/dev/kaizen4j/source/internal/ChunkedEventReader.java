@@ -1,11 +1,15 @@
 package dev.kaizen4j.source.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.kaizen4j.internal.Json;
 import dev.kaizen4j.model.ConversationEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +17,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +38,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChunkedEventReader implements AutoCloseable {
 
-    /** Default chunk size: large enough to amortize hand-offs, small enough to bound memory. */
-    public static final int DEFAULT_CHUNK_BYTES = 1 << 20;
+    /**
+     * Default chunk size: large enough to amortize hand-offs, small enough to bound memory and to stay
+     * below half a G1 region of a small heap, where each chunk would be a costly humongous allocation.
+     */
+    public static final int DEFAULT_CHUNK_BYTES = 1 << 18;
 
     /** A line the parser rejected, by its 0-based index within the chunk. */
     public record Problem(int line, String message) {}
@@ -53,6 +62,7 @@ public final class ChunkedEventReader implements AutoCloseable {
 
     private static final Chunk END = new Chunk(Path.of(""), false, 0, List.of(), new int[0], List.of());
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final int MAX_SPARES = 16;
 
     private final Iterator<Path> files;
     private final @Nullable String defaultTeam;
@@ -62,6 +72,8 @@ public final class ChunkedEventReader implements AutoCloseable {
     private final @Nullable BlockingQueue<Future<Chunk>> parsed;
     private final @Nullable Thread reader;
     private final ThreadLocal<EventLineParser> parsers = ThreadLocal.withInitial(() -> new EventLineParser(Json.plain()));
+    /** Chunk arrays free for reuse: a new one per chunk would be most of what reading allocates. */
+    private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
     private @Nullable InputStream in;
     private @Nullable Path file;
     private byte[] buffer;
@@ -230,7 +242,8 @@ public final class ChunkedEventReader implements AutoCloseable {
                 }
                 end++;
             }
-            byte[] chunk = Arrays.copyOf(buffer, end);
+            byte[] chunk = spareArray(end);
+            System.arraycopy(buffer, 0, chunk, 0, end);
             carried = filled - end;
             System.arraycopy(buffer, end, buffer, 0, carried);
             if (buffer.length > chunkBytes && carried < chunkBytes) {
@@ -258,37 +271,94 @@ public final class ChunkedEventReader implements AutoCloseable {
         return -1;
     }
 
+    /** A chunk array of at least {@code length} bytes, reused once its chunk is parsed. */
+    private byte[] spareArray(int length) {
+        byte[] spare = spares.poll();
+        return spare != null && spare.length >= length ? spare : new byte[Math.max(length, chunkBytes)];
+    }
+
     private Chunk parse(Path from, boolean first, byte[] bytes, int length) {
+        try {
+            return parseLines(from, first, bytes, length);
+        } finally {
+            if (bytes.length <= chunkBytes && spares.size() < MAX_SPARES) {
+                spares.offer(bytes);
+            }
+        }
+    }
+
+    private Chunk parseLines(Path from, boolean first, byte[] bytes, int length) {
         EventLineParser parser = parsers.get();
         List<ConversationEvent> events = new ArrayList<>(length / 256 + 1);
         int[] lines = new int[length / 64 + 16];
         List<Problem> problems = new ArrayList<>(0);
         int line = 0;
         int start = 0;
+        JsonParser run = null;
+        int runBase = 0;
         while (start < length) {
-            int end = start;
-            while (end < length && bytes[end] != '\n') {
-                end++;
-            }
+            int end = newline(bytes, start, length);
             int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(bytes, start, stop)) {
-                try {
-                    ConversationEvent event = parser.parse(bytes, start, stop - start, defaultTeam);
-                    if (accept.test(event)) {
-                        if (events.size() == lines.length) {
-                            lines = Arrays.copyOf(lines, lines.length * 2);
-                        }
-                        lines[events.size()] = line;
-                        events.add(event);
+                if (run == null) {
+                    run = parser.open(bytes, start, length - start);
+                    runBase = start;
+                }
+                ConversationEvent event = parser.parseNext(run, bytes, runBase, start, stop, defaultTeam);
+                if (event == null) {
+                    // Something unusual on this line: the line alone decides, reading resumes after it.
+                    close(run);
+                    run = null;
+                    try {
+                        event = parser.parse(bytes, start, stop - start, defaultTeam);
+                    } catch (MalformedLineException malformed) {
+                        problems.add(new Problem(line, malformed.getMessage()));
                     }
-                } catch (MalformedLineException malformed) {
-                    problems.add(new Problem(line, malformed.getMessage()));
+                }
+                if (event != null && accept.test(event)) {
+                    if (events.size() == lines.length) {
+                        lines = Arrays.copyOf(lines, lines.length * 2);
+                    }
+                    lines[events.size()] = line;
+                    events.add(event);
                 }
             }
             line++;
             start = end + 1;
         }
+        if (run != null) {
+            close(run);
+        }
         return new Chunk(from, first, line, events, lines, problems);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** The index of the first {@code '\n'} in {@code bytes[from, to)}, or {@code to}; eight bytes at a time. */
+    static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static void close(JsonParser parser) {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // Reading from memory: nothing to release.
+        }
     }
 
     private static boolean isBlank(byte[] bytes, int from, int to) {

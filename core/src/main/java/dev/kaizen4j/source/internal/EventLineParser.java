@@ -15,13 +15,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses one JSON Lines log line into a {@link ConversationEvent} with Jackson's streaming parser.
- * Not thread-safe: use one instance per reading thread.
+ * Parses JSON Lines log lines into {@link ConversationEvent}s with Jackson's streaming parser: a line
+ * at a time, or many lines with one parser ({@link #open}, {@link #parseNext}). Repeated names and
+ * task ids come back as one instance. Not thread-safe: use one instance per reading thread.
  */
 public final class EventLineParser {
 
@@ -38,8 +40,12 @@ public final class EventLineParser {
     private final ObjectMapper mapper;
     private final JsonFactory factory;
     /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
-    private final Map<String, String> names = new HashMap<>();
+    private final String[] names = new String[MAX_CACHED * 2];
+    private int cachedNames;
+    private final String[] taskIds = new String[4096];
+    private final CharsView view = new CharsView();
     private final Map<String, MessageType> types = new HashMap<>();
+    private Object[] pairs = new Object[16];
 
     public EventLineParser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -74,34 +80,60 @@ public final class EventLineParser {
         }
     }
 
+    /**
+     * Opens a parser over many lines, {@code bytes[offset, offset + length)}, for {@link #parseNext}: one
+     * parser per chunk instead of one per line.
+     */
+    public JsonParser open(byte[] bytes, int offset, int length) {
+        try {
+            return factory.createParser(bytes, offset, length);
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * Reads the next event from {@code parser}, opened by {@link #open} at {@code base}, when it is a
+     * well-formed event filling the line {@code bytes[start, stop)} as {@link #parse(byte[], int, int, String)}
+     * would accept it. Returns null for anything else (the parser is then unusable): the line must then
+     * go through {@link #parse(byte[], int, int, String)}, which decides and names the problem.
+     */
+    public @Nullable ConversationEvent parseNext(JsonParser parser, byte[] bytes, int base, int start, int stop,
+            @Nullable String defaultTeam) {
+        try {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            long at = base + parser.currentTokenLocation().getByteOffset();
+            if (at < start || at >= stop) {
+                return null;
+            }
+            readFields(parser);
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                return null;
+            }
+            long end = base + parser.currentLocation().getByteOffset();
+            if (end > stop) {
+                return null;
+            }
+            for (int i = (int) end; i < stop; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return null;
+                }
+            }
+            return build(defaultTeam);
+        } catch (IOException | RuntimeException unusual) {
+            return null;
+        }
+    }
+
     private ConversationEvent parse(JsonParser parser, @Nullable String defaultTeam) {
-        String timestamp = null;
-        String team = null;
-        String taskId = null;
-        String agent = null;
-        String message = null;
-        String type = null;
-        String toAgent = null;
-        Map<String, Object> metadata = Map.of();
         try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedLineException("not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken token = parser.nextToken();
-                switch (field) {
-                    case "timestamp" -> timestamp = scalar(parser, token, field);
-                    case "team_name" -> team = name(scalar(parser, token, field));
-                    case "task_id" -> taskId = scalar(parser, token, field);
-                    case "agent_name" -> agent = name(scalar(parser, token, field));
-                    case "message" -> message = scalar(parser, token, field);
-                    case "message_type" -> type = scalar(parser, token, field);
-                    case "to_agent" -> toAgent = name(scalar(parser, token, field));
-                    case "metadata" -> metadata = metadata(parser, token);
-                    default -> parser.skipChildren();
-                }
-            }
+            readFields(parser);
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 throw new MalformedLineException("unexpected content after the JSON object");
             }
@@ -110,12 +142,56 @@ public final class EventLineParser {
         } catch (IOException unreadable) {
             throw new MalformedLineException("unreadable: " + unreadable.getMessage());
         }
-        if (team == null) {
-            team = defaultTeam == null ? "" : defaultTeam;
+        return build(defaultTeam);
+    }
+
+    // The fields of the object being read, kept here so that reading allocates nothing more.
+    private @Nullable String timestamp;
+    /** The timestamp when read without making a string of it; then {@link #timestamp} is null. */
+    private @Nullable Instant instant;
+    private @Nullable String team;
+    private @Nullable String taskId;
+    private @Nullable String agent;
+    private @Nullable String message;
+    private @Nullable String type;
+    private @Nullable String toAgent;
+    private Map<String, Object> metadata = Map.of();
+
+    private void readFields(JsonParser parser) throws IOException {
+        timestamp = null;
+        instant = null;
+        team = null;
+        taskId = null;
+        agent = null;
+        message = null;
+        type = null;
+        toAgent = null;
+        metadata = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (field) {
+                case "timestamp" -> timestamp(parser, token, field);
+                case "team_name" -> team = name(parser, token, field);
+                case "task_id" -> taskId = taskId(parser, token, field);
+                case "agent_name" -> agent = name(parser, token, field);
+                case "message" -> message = scalar(parser, token, field);
+                case "message_type" -> type = name(parser, token, field);
+                case "to_agent" -> toAgent = name(parser, token, field);
+                case "metadata" -> metadata = metadata(parser, token);
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    private ConversationEvent build(@Nullable String defaultTeam) {
+        String teamName = team;
+        if (teamName == null) {
+            teamName = defaultTeam == null ? "" : defaultTeam;
         }
         return new ConversationEvent(
-                timestamp(required(timestamp, "timestamp")),
-                team,
+                instant != null ? instant : timestamp(required(timestamp, "timestamp")),
+                teamName,
                 required(taskId, "task_id"),
                 required(agent, "agent_name"),
                 message == null ? "" : message,
@@ -124,18 +200,85 @@ public final class EventLineParser {
                 metadata);
     }
 
-    private @Nullable String name(@Nullable String value) {
-        if (value == null) {
-            return null;
+    private void timestamp(JsonParser parser, JsonToken token, String field) throws IOException {
+        instant = null;
+        timestamp = null;
+        if (token == JsonToken.VALUE_STRING) {
+            view.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            instant = fastTimestamp(view);
+            if (instant != null) {
+                return;
+            }
         }
-        String known = names.get(value);
-        if (known != null) {
+        timestamp = scalar(parser, token, field);
+    }
+
+    /**
+     * The task id, the same instance as on the task's recent lines when still cached: a direct-mapped
+     * cache that keeps the latest id per slot, so it follows the tasks open at the moment.
+     */
+    private @Nullable String taskId(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return scalar(parser, token, field);
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int slot = mix(hash) & (taskIds.length - 1);
+        String known = taskIds[slot];
+        if (known != null && known.hashCode() == hash && sameChars(known, chars, offset, length)) {
             return known;
         }
-        if (names.size() < MAX_CACHED) {
-            names.put(value, value);
+        String value = new String(chars, offset, length);
+        taskIds[slot] = value;
+        return value;
+    }
+
+    /** A scalar field's text, the same instance for the same text (up to a bound), without allocating when known. */
+    private @Nullable String name(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return scalar(parser, token, field);
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int mask = names.length - 1;
+        int slot = mix(hash) & mask;
+        for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
+            if (known.hashCode() == hash && sameChars(known, chars, offset, length)) {
+                return known;
+            }
+        }
+        String value = new String(chars, offset, length);
+        if (cachedNames < MAX_CACHED) {
+            names[slot] = value;
+            cachedNames++;
         }
         return value;
+    }
+
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    private static boolean sameChars(String known, char[] chars, int offset, int length) {
+        if (known.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (known.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private MessageType type(@Nullable String text) {
@@ -176,28 +319,68 @@ public final class EventLineParser {
         if (token != JsonToken.START_OBJECT) {
             throw new MalformedLineException("'metadata' must be an object, found " + describe(token));
         }
-        Map<String, Object> values = new HashMap<>();
+        // Collected in place and turned into an immutable map once: the event keeps it as is.
+        Object[] pairs = this.pairs;
+        int size = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            switch (value) {
-                case VALUE_STRING -> values.put(key, parser.getText());
-                case VALUE_NUMBER_INT -> values.put(key, parser.getNumberValue());
-                case VALUE_NUMBER_FLOAT -> values.put(key, parser.getDoubleValue());
-                case VALUE_TRUE -> values.put(key, Boolean.TRUE);
-                case VALUE_FALSE -> values.put(key, Boolean.FALSE);
-                case VALUE_NULL -> {
-                    // Absent and null mean the same.
+            Object parsed = switch (value) {
+                // Short values (types, tools, outcomes) repeat from line to line: one instance each.
+                case VALUE_STRING -> parser.getTextLength() <= 32 ? name(parser, value, key) : parser.getText();
+                case VALUE_NUMBER_INT -> parser.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                // Absent and null mean the same.
+                case VALUE_NULL -> null;
+                default -> mapper.readValue(parser, Object.class);
+            };
+            if (parsed == null) {
+                continue;
+            }
+            int at = indexOf(pairs, size, key);
+            if (at >= 0) {
+                pairs[at + 1] = parsed;
+            } else {
+                if (size == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, size * 2);
+                    this.pairs = pairs;
                 }
-                default -> {
-                    Object nested = mapper.readValue(parser, Object.class);
-                    if (nested != null) {
-                        values.put(key, nested);
-                    }
-                }
+                pairs[size++] = key;
+                pairs[size++] = parsed;
             }
         }
-        return values;
+        return toMap(pairs, size);
+    }
+
+    private static int indexOf(Object[] pairs, int size, String key) {
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(Object[] p, int size) {
+        Map<String, Object> map = switch (size / 2) {
+            case 0 -> Map.of();
+            case 1 -> Map.of((String) p[0], p[1]);
+            case 2 -> Map.of((String) p[0], p[1], (String) p[2], p[3]);
+            case 3 -> Map.of((String) p[0], p[1], (String) p[2], p[3], (String) p[4], p[5]);
+            case 4 -> Map.of((String) p[0], p[1], (String) p[2], p[3], (String) p[4], p[5], (String) p[6], p[7]);
+            default -> {
+                Map.Entry<String, Object>[] entries = new Map.Entry[size / 2];
+                for (int i = 0; i < size; i += 2) {
+                    entries[i / 2] = Map.entry((String) p[i], p[i + 1]);
+                }
+                yield Map.ofEntries(entries);
+            }
+        };
+        Arrays.fill(p, 0, size, null);
+        return map;
     }
 
     private static String describe(JsonToken token) {
@@ -233,7 +416,7 @@ public final class EventLineParser {
      * Parses the common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM]} without the formatter
      * machinery; null for anything else, which then takes the general path.
      */
-    static @Nullable Instant fastTimestamp(String text) {
+    static @Nullable Instant fastTimestamp(CharSequence text) {
         int n = text.length();
         if (n < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -290,7 +473,7 @@ public final class EventLineParser {
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);
@@ -308,5 +491,41 @@ public final class EventLineParser {
         }
         int time = text.indexOf(':');
         return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
+    }
+
+    /** A reusable view of a range of the parser's characters, so that a timestamp is read without a string. */
+    private static final class CharsView implements CharSequence {
+        private char[] chars = new char[0];
+        private int offset;
+        private int length;
+
+        void set(char[] chars, int offset, int length) {
+            this.chars = chars;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, offset, length);
+        }
     }
 }
