@@ -59,10 +59,12 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
 
     private static final int CACHED_SOURCES = 8;
 
-    private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
-            .setLanguageLevel(null)
-            .setAttributeComments(false)
-            .setPreprocessUnicodeEscapes(true);
+    // No language-level validation (any Java syntax JavaParser knows is read), no comments and no
+    // line-ending detection: each costs parse time and nothing here reads them.
+    private static final ParserConfiguration CONFIGURATION = configuration(false);
+    // Unicode escapes are decoded, so the AST is what the compiler sees. Decoding is slow, and a source
+    // without a backslash followed by u has nothing to decode.
+    private static final ParserConfiguration DECODING_CONFIGURATION = configuration(true);
 
     private final DangerCatalog catalog;
     private final DangerPolicy policy;
@@ -223,11 +225,18 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
         return line.isEmpty() ? edit.snippet() : line;
     }
 
+    private static ParserConfiguration configuration(boolean decodeUnicodeEscapes) {
+        return new ParserConfiguration()
+                .setLanguageLevel(null)
+                .setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false)
+                .setPreprocessUnicodeEscapes(decodeUnicodeEscapes);
+    }
+
     private static @Nullable CompilationUnit parse(String source, String which, List<Violation> violations,
             SourceText text) {
-        // No language-level validation (any Java syntax JavaParser knows is read) and no comments, which
-        // saves a third of the time. Unicode escapes are decoded, so the AST is what the compiler sees.
-        ParseResult<CompilationUnit> result = new JavaParser(CONFIGURATION).parse(source);
+        ParseResult<CompilationUnit> result = new JavaParser(source.contains("\\u") ? DECODING_CONFIGURATION
+                : CONFIGURATION).parse(source);
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return result.getResult().get();
         }
