@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -37,6 +38,9 @@ public final class MemberReparser {
 
     /** Above this share of the source, parsing only the changed members saves too little to bother. */
     private static final double MAX_SHARE = 0.5;
+    /** Marks a tree built here, whose tokens do not hold its positions. */
+    private static final DataKey<Boolean> REPARSED = new DataKey<>() {
+    };
     private static final String WRAPPER_NAME = "MemberReparserWrapper";
     private static final String WRAPPER = "class " + WRAPPER_NAME + "{";
 
@@ -109,7 +113,7 @@ public final class MemberReparser {
             // the edit closed the wrapper early (JavaParser then reads top-level members into an implicit class)
             return Optional.empty();
         }
-        CompilationUnit copy = copy(parsed);
+        CompilationUnit copy = copy(parsed, position(parsedLines, span.end()), newEndPosition);
         if (copy == null) {
             return Optional.empty();
         }
@@ -124,12 +128,12 @@ public final class MemberReparser {
         for (int index = span.last(); index >= span.first(); index--) {
             ownerMembers.remove(index);
         }
-        shift(copy, position(parsedLines, span.end()), newEndPosition);
         List<BodyDeclaration<?>> replacements = new ArrayList<>(holder.getMembers());
         for (int index = 0; index < replacements.size(); index++) {
             ownerMembers.add(span.first() + index, replacements.get(index));
         }
         keepChildOrder(owner, children, oldMembers);
+        copy.setData(REPARSED, Boolean.TRUE);
         return Optional.of(copy);
     }
 
@@ -199,11 +203,17 @@ public final class MemberReparser {
     }
 
     /**
-     * A copy with the positions of the original: a clone takes positions from tokens, which are stale
-     * in a tree that was itself built by this class.
+     * A copy, with every position after {@code oldEnd} moved to where it is in the new source. A clone
+     * takes positions from tokens, which are stale in a tree built by this class: there they are copied.
      */
-    private static @Nullable CompilationUnit copy(CompilationUnit unit) {
+    private static @Nullable CompilationUnit copy(CompilationUnit unit, Position oldEnd, Position newEnd) {
         CompilationUnit copy = unit.clone();
+        if (!unit.containsData(REPARSED)) {
+            if (!oldEnd.equals(newEnd)) {
+                copy.walk(node -> node.getRange().ifPresent(range -> move(node, range, oldEnd, newEnd)));
+            }
+            return copy;
+        }
         List<Node> originals = new ArrayList<>();
         unit.walk(originals::add);
         int[] index = {0};
@@ -214,22 +224,22 @@ public final class MemberReparser {
                 return;
             }
             Optional<Range> range = originals.get(index[0]++).getRange();
-            if (!range.equals(node.getRange())) {
-                node.setRange(range.orElse(null));
+            if (range.isPresent()) {
+                node.setRange(range.get());
+                move(node, range.get(), oldEnd, newEnd);
+            } else {
+                node.setRange(null);
             }
         });
         return same[0] && index[0] == originals.size() ? copy : null;
     }
 
-    /** Moves every position after {@code oldEnd} to where it is in the new source. */
-    private static void shift(Node root, Position oldEnd, Position newEnd) {
-        root.walk(node -> node.getRange().ifPresent(range -> {
-            Position begin = moved(range.begin, oldEnd, newEnd);
-            Position end = moved(range.end, oldEnd, newEnd);
-            if (begin != range.begin || end != range.end) {
-                node.setRange(new Range(begin, end));
-            }
-        }));
+    private static void move(Node node, Range range, Position oldEnd, Position newEnd) {
+        Position begin = moved(range.begin, oldEnd, newEnd);
+        Position end = moved(range.end, oldEnd, newEnd);
+        if (begin != range.begin || end != range.end) {
+            node.setRange(new Range(begin, end));
+        }
     }
 
     private static Position moved(Position position, Position oldEnd, Position newEnd) {
