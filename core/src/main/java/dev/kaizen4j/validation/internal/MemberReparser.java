@@ -209,37 +209,37 @@ public final class MemberReparser {
     private static @Nullable CompilationUnit copy(CompilationUnit unit, Position oldEnd, Position newEnd) {
         CompilationUnit copy = unit.clone();
         if (!unit.containsData(REPARSED)) {
-            if (!oldEnd.equals(newEnd)) {
-                copy.walk(node -> node.getRange().ifPresent(range -> move(node, range, oldEnd, newEnd)));
-            }
-            return copy;
+            return oldEnd.equals(newEnd) || moveAll(copy, copy, oldEnd, newEnd) ? copy : null;
         }
-        List<Node> originals = new ArrayList<>();
-        unit.walk(originals::add);
-        int[] index = {0};
-        boolean[] same = {true};
-        copy.walk(node -> {
-            if (index[0] >= originals.size() || originals.get(index[0]).getClass() != node.getClass()) {
-                same[0] = false;
-                return;
-            }
-            Optional<Range> range = originals.get(index[0]++).getRange();
-            if (range.isPresent()) {
-                node.setRange(range.get());
-                move(node, range.get(), oldEnd, newEnd);
-            } else {
-                node.setRange(null);
-            }
-        });
-        return same[0] && index[0] == originals.size() ? copy : null;
+        return moveAll(unit, copy, oldEnd, newEnd) ? copy : null;
     }
 
-    private static void move(Node node, Range range, Position oldEnd, Position newEnd) {
-        Position begin = moved(range.begin, oldEnd, newEnd);
-        Position end = moved(range.end, oldEnd, newEnd);
-        if (begin != range.begin || end != range.end) {
-            node.setRange(new Range(begin, end));
+    /** Gives {@code to} and its descendants the moved positions of {@code from}, a tree of the same shape. */
+    private static boolean moveAll(Node from, Node to, Position oldEnd, Position newEnd) {
+        if (from.getClass() != to.getClass()) {
+            return false;
         }
+        Range range = from.getRange().orElse(null);
+        if (range == null) {
+            to.setRange(null);
+        } else {
+            Position begin = moved(range.begin, oldEnd, newEnd);
+            Position end = moved(range.end, oldEnd, newEnd);
+            if (from != to || begin != range.begin || end != range.end) {
+                to.setRange(begin == range.begin && end == range.end ? range : new Range(begin, end));
+            }
+        }
+        List<Node> fromChildren = from.getChildNodes();
+        List<Node> toChildren = to.getChildNodes();
+        if (fromChildren.size() != toChildren.size()) {
+            return false;
+        }
+        for (int index = 0; index < fromChildren.size(); index++) {
+            if (!moveAll(fromChildren.get(index), toChildren.get(index), oldEnd, newEnd)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Position moved(Position position, Position oldEnd, Position newEnd) {
