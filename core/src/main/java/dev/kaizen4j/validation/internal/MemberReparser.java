@@ -108,7 +108,7 @@ public final class MemberReparser {
         Position newEndPosition = position(lineStarts(source), newEnd);
         if (wrapper.getPackageDeclaration().isPresent() || !wrapper.getImports().isEmpty()
                 || wrapper.getTypes().size() != 1 || !(wrapper.getType(0) instanceof ClassOrInterfaceDeclaration holder)
-                || !holder.getNameAsString().equals(WRAPPER_NAME) || !holder.getBegin().equals(Optional.of(Position.HOME))
+                || holder.isCompact() || !holder.getNameAsString().equals(WRAPPER_NAME) || !holder.getBegin().equals(Optional.of(Position.HOME))
                 || !holder.getEnd().equals(Optional.of(new Position(newEndPosition.line, newEndPosition.column + 2)))) {
             // the edit closed the wrapper early (JavaParser then reads top-level members into an implicit class)
             return Optional.empty();
@@ -161,7 +161,10 @@ public final class MemberReparser {
 
     /** The run of members of {@code type} (or of a type nested in it) that holds every changed character. */
     private @Nullable Span span(TypeDeclaration<?> type, List<Integer> path) {
-        if (!(type instanceof ClassOrInterfaceDeclaration) && !(type instanceof EnumDeclaration)) {
+        // records and annotation types have members of their own kinds; a compact source file's
+        // implicit class has no braces around its members
+        if (!(type instanceof ClassOrInterfaceDeclaration || type instanceof EnumDeclaration)
+                || type instanceof ClassOrInterfaceDeclaration declaration && declaration.isCompact()) {
             return null;
         }
         int changedEnd = parsedSource.length() - suffix;
