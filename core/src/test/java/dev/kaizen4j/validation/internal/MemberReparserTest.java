@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MemberReparserTest {
 
@@ -24,14 +27,52 @@ class MemberReparserTest {
             "\n", " int extra = 1;", "@Tool(\"t\") ", "} void extra() {", "} class Extra {", "\n}\n",
             " Runtime.getRuntime().exec(\"ls\"); ", "/* } */", "// }\n", ">>", "<", "\r\n", "\t");
 
-    @Test
-    void givenEditsAnywhere_whenReparsed_thenTreeAndPositionsMatchAFullParse() throws IOException {
+    private static final String KINDS = """
+            package com.example;
+
+            import java.util.List;
+
+            public interface Tools<T extends Comparable<T>> {
+                String PROMPT = \"""
+                        Answer briefly; cite sources.
+                        \""";
+
+                default List<List<T>> nested(T value) { return List.of(List.of(value)); }
+
+                enum Mode implements Runnable {
+                    FAST("f") { @Override public void run() { } }, SLOW("s");
+                    private final String code;
+                    Mode(String code) { this.code = code; }
+                    public void run() { System.out.println(code >> 1); }
+                }
+
+                record Hit(String title, int rank) {
+                    Hit { if (rank < 0) throw new IllegalArgumentException("rank"); }
+                }
+
+                @interface Marker { String value() default "m"; }
+
+                class Impl implements Tools<String> {
+                    static { int a = 1 >>> 2; }
+                    { int b = 'x'; }
+                    int count; // a comment }
+                    /* block { */ void act() { new Thread(() -> { }).start(); }
+                }
+            }
+            """;
+
+    static Stream<String> sources() throws IOException {
+        return Stream.of(load(), KINDS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void givenEditsAnywhere_whenReparsed_thenTreeAndPositionsMatchAFullParse(String source) {
         // given
-        String source = load();
         CompilationUnit parsed = fullParse(source).orElseThrow();
         int reparsed = 0;
         int offsets = 0;
-        for (int offset = 0; offset < source.length(); offset += 7) {
+        for (int offset = 0; offset < source.length(); offset += 9) {
             offsets++;
             List<String> edits = new ArrayList<>();
             for (String snippet : SNIPPETS) {
