@@ -13,6 +13,7 @@ import dev.kaizen4j.validation.internal.ApiSurface;
 import dev.kaizen4j.validation.internal.ChangeClassifier;
 import dev.kaizen4j.validation.internal.DangerCatalog;
 import dev.kaizen4j.validation.internal.DangerScanner;
+import dev.kaizen4j.validation.internal.MemberReparser;
 import dev.kaizen4j.validation.internal.Nodes;
 import dev.kaizen4j.validation.internal.SourceText;
 import java.util.ArrayList;
@@ -59,10 +60,12 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
 
     private static final int CACHED_SOURCES = 8;
 
-    private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
-            .setLanguageLevel(null)
-            .setAttributeComments(false)
-            .setPreprocessUnicodeEscapes(true);
+    // No language-level validation (any Java syntax JavaParser knows is read), no comments and no
+    // line-ending detection: each costs parse time and nothing here reads them.
+    private static final ParserConfiguration CONFIGURATION = configuration(false);
+    // Unicode escapes are decoded, so the AST is what the compiler sees. Decoding is slow, and a source
+    // without a backslash followed by u has nothing to decode.
+    private static final ParserConfiguration DECODING_CONFIGURATION = configuration(true);
 
     private final DangerCatalog catalog;
     private final DangerPolicy policy;
@@ -123,12 +126,19 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
         }
         violations.addAll(SourceText.obfuscation(currentSource, proposedSource));
         SourceText proposedText = new SourceText(proposedSource);
-        CompilationUnit proposed = parse(proposedSource, "proposed", violations, proposedText);
+        boolean newFile = currentSource.isBlank();
+        Analysis known = newFile ? null : cached(currentSource);
+        // a proposal usually edits a few members of the current file: only they need parsing
+        CompilationUnit proposed = known == null ? null
+                : MemberReparser.reparse(currentSource, known.unit(), proposedSource, CONFIGURATION).orElse(null);
+        if (proposed == null) {
+            proposed = parse(proposedSource, "proposed", violations, proposedText);
+        }
         if (proposed == null) {
             return ValidationResult.rejected(violations);
         }
-        boolean newFile = currentSource.isBlank();
-        Analysis analysis = newFile ? new Analysis(new CompilationUnit(), Map.of(), null) : analyse(currentSource, violations);
+        Analysis analysis = newFile ? new Analysis(new CompilationUnit(), Map.of(), null)
+                : known != null ? known : analyse(currentSource, proposedSource, proposed, violations);
         if (analysis == null) {
             return ValidationResult.rejected(violations);
         }
@@ -193,14 +203,20 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
      * The analysis of a current source, from a small cache: an improvement cycle validates several
      * proposals against the same file, and parsing is most of the work.
      */
-    private @Nullable Analysis analyse(String currentSource, List<Violation> violations) {
+    private @Nullable Analysis cached(String currentSource) {
         synchronized (recent) {
-            Analysis cached = recent.get(currentSource);
-            if (cached != null) {
-                return cached;
-            }
+            return recent.get(currentSource);
         }
-        CompilationUnit unit = parse(currentSource, "current", violations, new SourceText(currentSource));
+    }
+
+    /** Parses and analyses a current source, and caches the result; empty when it does not parse. */
+    private @Nullable Analysis analyse(String currentSource, String proposedSource, CompilationUnit proposed,
+            List<Violation> violations) {
+        CompilationUnit unit = MemberReparser.reparse(proposedSource, proposed, currentSource, CONFIGURATION)
+                .orElse(null);
+        if (unit == null) {
+            unit = parse(currentSource, "current", violations, new SourceText(currentSource));
+        }
         if (unit == null) {
             return null;
         }
@@ -223,11 +239,18 @@ public final class JavaParserSafeCodeValidator implements SafeCodeValidator {
         return line.isEmpty() ? edit.snippet() : line;
     }
 
+    private static ParserConfiguration configuration(boolean decodeUnicodeEscapes) {
+        return new ParserConfiguration()
+                .setLanguageLevel(null)
+                .setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false)
+                .setPreprocessUnicodeEscapes(decodeUnicodeEscapes);
+    }
+
     private static @Nullable CompilationUnit parse(String source, String which, List<Violation> violations,
             SourceText text) {
-        // No language-level validation (any Java syntax JavaParser knows is read) and no comments, which
-        // saves a third of the time. Unicode escapes are decoded, so the AST is what the compiler sees.
-        ParseResult<CompilationUnit> result = new JavaParser(CONFIGURATION).parse(source);
+        ParseResult<CompilationUnit> result = new JavaParser(source.contains("\\u") ? DECODING_CONFIGURATION
+                : CONFIGURATION).parse(source);
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return result.getResult().get();
         }

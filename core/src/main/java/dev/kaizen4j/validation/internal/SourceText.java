@@ -13,7 +13,25 @@ public final class SourceText {
     private final String[] lines;
 
     public SourceText(String text) {
-        this.lines = text.split("\r\n|\r|\n", -1);
+        this.lines = lines(text);
+    }
+
+    /** The lines of {@code text}, split at {@code \r\n}, {@code \r} and {@code \n}, without a regex. */
+    private static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, index));
+                if (c == '\r' && index + 1 < text.length() && text.charAt(index + 1) == '\n') {
+                    index++;
+                }
+                start = index + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(String[]::new);
     }
 
     /** The trimmed text of a 1-based line, or an empty string. */
@@ -41,8 +59,8 @@ public final class SourceText {
         if (!suspicious(proposed)) {
             return List.of();
         }
-        Set<String> known = new HashSet<>(List.of(current.split("\r\n|\r|\n", -1)));
-        String[] lines = proposed.split("\r\n|\r|\n", -1);
+        Set<String> known = new HashSet<>(List.of(lines(current)));
+        String[] lines = lines(proposed);
         List<Violation> violations = new ArrayList<>();
         for (int index = 0; index < lines.length; index++) {
             String line = lines[index];
