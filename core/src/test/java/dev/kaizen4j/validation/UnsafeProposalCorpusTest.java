@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UnsafeProposalCorpusTest {
 
     private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
+    private static final SafeCodeValidator INCREMENTAL = JavaParserSafeCodeValidator.builder()
+            .incrementalParsing(true).build();
 
     static Stream<Arguments> corpus() {
         return Stream.of(
@@ -205,7 +207,10 @@ class UnsafeProposalCorpusTest {
                 ? withToolsMember("private static final String MIRROR = \"https://search.example.com\";") : RESEARCHER;
 
         ValidationResult result = VALIDATOR.validate(current, proposed);
+        INCREMENTAL.validate(current, current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 1;"));
+        ValidationResult incremental = INCREMENTAL.validate(current, proposed);
 
+        assertThat(incremental).as(name + " with incremental parsing").isEqualTo(result);
         assertThat(result.isRejected()).as(name).isTrue();
         assertThat(result.ruleIds()).as(name + ": " + result.describe()).contains(rule);
         Violation violation = result.violationsOf(rule).get(0);

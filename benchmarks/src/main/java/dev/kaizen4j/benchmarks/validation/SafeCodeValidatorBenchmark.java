@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,13 +33,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SafeCodeValidatorBenchmark {
 
-    private final SafeCodeValidator validator = new JavaParserSafeCodeValidator();
+    /** Whether the proposed side is parsed member by member into the current tree, or in full (the default). */
+    @Param({"false", "true"})
+    public boolean incrementalParsing;
+
+    private SafeCodeValidator validator;
     private String current;
     private String parameterChange;
     private String hostileChange;
 
     @Setup
     public void setUp() {
+        validator = JavaParserSafeCodeValidator.builder().incrementalParsing(incrementalParsing).build();
         current = AgentSourceGenerator.agentSource(500);
         parameterChange = current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 2;");
         hostileChange = current.replace("            try {\n", "            try {\n"
@@ -62,7 +68,8 @@ public class SafeCodeValidatorBenchmark {
     /** The same change with a new validator each time: both files are parsed and analysed. */
     @Benchmark
     public ValidationResult acceptedParameterChangeCold() {
-        return new JavaParserSafeCodeValidator().validate(current, parameterChange);
+        return JavaParserSafeCodeValidator.builder().incrementalParsing(incrementalParsing).build()
+                .validate(current, parameterChange);
     }
 
     /** A change with a dangerous call in every tool: many violations to report. */
