@@ -3,6 +3,7 @@ package dev.kaizen4j.samples.cli;
 import dev.kaizen4j.KaizenException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,16 +31,23 @@ public final class KaizenCommand implements Runnable {
     static final int EXIT_FAILURE = 3;
 
     private final Map<String, String> environment;
+    private final Clock clock;
 
     @Spec
     CommandSpec spec;
 
-    public KaizenCommand(Map<String, String> environment) {
+    public KaizenCommand(Map<String, String> environment, Clock clock) {
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
     }
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** The clock decisions, ledger entries and cycles are dated with. */
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -53,7 +61,12 @@ public final class KaizenCommand implements Runnable {
 
     /** The configured command line, with errors printed as one clear message instead of a stack trace. */
     public static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new KaizenCommand(environment));
+        return commandLine(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #commandLine(Map)}, with the clock everything is dated with. */
+    public static CommandLine commandLine(Map<String, String> environment, Clock clock) {
+        CommandLine commandLine = new CommandLine(new KaizenCommand(environment, clock));
         commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) -> {
             PrintWriter err = failedCommand.getErr();
             if (failure instanceof KaizenException known) {

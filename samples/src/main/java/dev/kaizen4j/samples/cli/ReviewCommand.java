@@ -10,7 +10,6 @@ import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.Verdict;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -147,7 +146,7 @@ final class ReviewCommand implements Runnable {
             FileBackChannel channel = context.fileBackChannel();
             channel.decide(id, verdict(), who, notes);
             List<DecisionUpdate> updates =
-                    new DecisionSync(ledger, channel, context.patchPublisher(), Clock.systemUTC()).sync();
+                    new DecisionSync(ledger, channel, context.patchPublisher(), review.root.clock()).sync();
             PrintWriter out = out();
             out.printf(Locale.ROOT, "%s %s by %s%n", id, verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), who);
             for (DecisionUpdate update : updates) {
@@ -201,7 +200,7 @@ final class ReviewCommand implements Runnable {
             RunnerContext context = context();
             List<String> channels = BackChannels.names(context, backChannel);
             List<DecisionUpdate> updates = new DecisionSync(context.ledger(), BackChannels.backChannel(context, channels),
-                    BackChannels.publisher(context, channels), Clock.systemUTC()).sync();
+                    BackChannels.publisher(context, channels), review.root.clock()).sync();
             PrintWriter out = out();
             out.println(updates.size() + " decisions picked up");
             for (DecisionUpdate update : updates) {

@@ -104,6 +104,7 @@ final class RunCommand extends WorkloadCommand {
                 .ledger(context.ledger())
                 .changePublisher(BackChannels.publisher(context, channels))
                 .maxSubmissionsPerCycle(max)
+                .clock(context.clock())
                 .redactor(redactor);
         model.ifPresent(selected -> builder.llm(LlmAssistant.builder()
                 .model(selected.model())

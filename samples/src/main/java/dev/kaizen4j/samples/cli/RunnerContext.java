@@ -11,6 +11,7 @@ import dev.kaizen4j.source.JsonlConversationSource;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,20 +25,26 @@ final class RunnerContext {
 
     private final RunnerSettings settings;
     private final Path stateDirectory;
+    private final Clock clock;
 
-    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag) {
+    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.stateDirectory = settings.get(stateDirFlag == null ? null : stateDirFlag.toString(), "state.dir")
                 .map(Path::of)
                 .orElse(Path.of(".kaizen4j"));
     }
 
     static RunnerContext of(KaizenCommand root, StateOptions state) {
-        return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir);
+        return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir, root.clock());
     }
 
     RunnerSettings settings() {
         return settings;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     Path stateDirectory() {
@@ -49,7 +56,7 @@ final class RunnerContext {
     }
 
     FileBackChannel fileBackChannel() {
-        return new FileBackChannel(stateDirectory.resolve("requests"));
+        return new FileBackChannel(stateDirectory.resolve("requests"), clock);
     }
 
     PatchFileChangePublisher patchPublisher() {

@@ -61,7 +61,7 @@ final class VerifyCommand extends WorkloadCommand {
                         + found.status().name().toLowerCase() + "; only implemented requests can be verified");
             }
             RequestStatus verdict = result.effective() ? RequestStatus.VERIFIED_EFFECTIVE : RequestStatus.VERIFIED_INEFFECTIVE;
-            ledger.append(LedgerEntry.transition(Instant.now(), found, verdict, result.summary()));
+            ledger.append(LedgerEntry.transition(root.clock().instant(), found, verdict, result.summary()));
             out.println("Recorded " + verdict.name().toLowerCase() + " for " + found.requestId());
         }
         out.flush();

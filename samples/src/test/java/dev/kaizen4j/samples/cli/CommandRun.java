@@ -2,6 +2,7 @@ package dev.kaizen4j.samples.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -15,7 +16,11 @@ import picocli.CommandLine;
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(Map<String, String> environment, String... args) {
-        CommandLine commandLine = KaizenCommand.commandLine(environment);
+        return of(environment, Clock.systemUTC(), args);
+    }
+
+    static CommandRun of(Map<String, String> environment, Clock clock, String... args) {
+        CommandLine commandLine = KaizenCommand.commandLine(environment, clock);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));

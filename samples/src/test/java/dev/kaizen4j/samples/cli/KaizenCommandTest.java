@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,6 +62,21 @@ class KaizenCommandTest {
         assertThat(directory.resolve("state/patches/" + id + ".patch")).exists();
         assertThat(kaizen("review", "list", "--state-dir", state()).out()).containsPattern(id + "\\s+implemented");
         assertThat(kaizen("review", "show", id, "--state-dir", state()).out()).contains("History:").contains("approved");
+    }
+
+    @Test
+    void givenAClock_whenADecisionIsRecorded_thenTheLedgerAndTheDecisionCarryItsTime() throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2025-06-16T09:00:00Z"), ZoneOffset.UTC);
+        CommandRun.of(Map.of(), clock, "run", "--state-dir", state());
+        String id = requestFiles().get(0).getFileName().toString().replace(".json", "");
+
+        CommandRun.of(Map.of(), clock, "review", "reject", id, "--notes", "Not now", "--state-dir", state());
+
+        String ledger = Files.readString(directory.resolve("state/ledger.jsonl"));
+        assertThat(ledger.lines().filter(line -> line.contains("\"REJECTED\"")))
+                .singleElement().asString()
+                .contains("\"at\":\"2025-06-16T09:00:00Z\"")
+                .contains("\"decided_at\":\"2025-06-16T09:00:00Z\"");
     }
 
     @Test
