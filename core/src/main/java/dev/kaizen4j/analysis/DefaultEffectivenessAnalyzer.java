@@ -2,6 +2,7 @@ package dev.kaizen4j.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen4j.internal.Parallelism;
 import dev.kaizen4j.analysis.internal.Detectors;
 import dev.kaizen4j.analysis.internal.FailureAttributor.CheckFailure;
 import dev.kaizen4j.analysis.internal.FailureAttributor;
@@ -590,7 +591,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private double minRate = 0.1;
         private int minOccurrences = 2;
         private Duration slowHandoff = Duration.ofMinutes(30);
-        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private int parallelism = Parallelism.DEFAULT;
 
         private Builder() {}
 
@@ -637,10 +638,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
          * threads at once. Default: the number of processors, at most 4.
          */
         public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be positive: " + threads);
-            }
-            this.parallelism = threads;
+            this.parallelism = Parallelism.requirePositive(threads);
             return this;
         }
 

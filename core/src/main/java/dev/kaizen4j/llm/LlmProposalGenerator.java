@@ -20,6 +20,7 @@ import dev.kaizen4j.proposal.ProposalGenerator;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
 import dev.kaizen4j.team.TeamSpec;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import java.io.IOException;
@@ -129,6 +130,17 @@ public final class LlmProposalGenerator implements ProposalGenerator {
                 answer -> read(answer, team, agent, improvement, source, citable));
     }
 
+    /** One proposal in the answer: what it targets ({@code field} or {@code category}), its edits and why. */
+    private static JsonObjectSchema editsSchema(String target, JsonEnumSchema targetSchema, JsonObjectSchema edit) {
+        return Schema.object()
+                .addProperty(target, targetSchema)
+                .addProperty("edits", Schema.arrayOf(edit))
+                .addProperty("rationale", Schema.string("why it helps, citing task ids, finding ids, rates"))
+                .addProperty("evidence", Schema.strings("the task ids, finding ids and rates it rests on"))
+                .required(target, "edits", "rationale", "evidence")
+                .build();
+    }
+
     private static JsonSchema schema() {
         JsonObjectSchema edit = Schema.object()
                 .addProperty("find", Schema.string("exact text that occurs once in the current text"))
@@ -138,20 +150,10 @@ public final class LlmProposalGenerator implements ProposalGenerator {
         List<String> fields = Arrays.stream(PromptField.values()).map(PromptField::key).toList();
         List<String> categories = Arrays.stream(ModificationCategory.values()).map(ModificationCategory::key).toList();
         return Schema.named("agent_proposals", Schema.object()
-                .addProperty("prompt_refinements", Schema.arrayOf(Schema.object()
-                        .addProperty("field", Schema.oneOf(fields, "the prompt text to edit"))
-                        .addProperty("edits", Schema.arrayOf(edit))
-                        .addProperty("rationale", Schema.string("why it helps, citing task ids, finding ids, rates"))
-                        .addProperty("evidence", Schema.strings("the task ids, finding ids and rates it rests on"))
-                        .required("field", "edits", "rationale", "evidence")
-                        .build()))
-                .addProperty("code_modifications", Schema.arrayOf(Schema.object()
-                        .addProperty("category", Schema.oneOf(categories, "the kind of change"))
-                        .addProperty("edits", Schema.arrayOf(edit))
-                        .addProperty("rationale", Schema.string("why it helps, citing task ids, finding ids, rates"))
-                        .addProperty("evidence", Schema.strings("the task ids, finding ids and rates it rests on"))
-                        .required("category", "edits", "rationale", "evidence")
-                        .build()))
+                .addProperty("prompt_refinements", Schema.arrayOf(
+                        editsSchema("field", Schema.oneOf(fields, "the prompt text to edit"), edit)))
+                .addProperty("code_modifications", Schema.arrayOf(
+                        editsSchema("category", Schema.oneOf(categories, "the kind of change"), edit)))
                 .required("prompt_refinements", "code_modifications")
                 .build());
     }

@@ -3,6 +3,7 @@ package dev.kaizen4j.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen4j.llm.internal.Messages;
 import dev.kaizen4j.llm.internal.Schemas;
 import dev.kaizen4j.redaction.Redactor;
 import dev.langchain4j.data.message.AiMessage;
@@ -238,26 +239,13 @@ final class StructuredChat {
     private int estimate(List<ChatMessage> messages, String schemaJson) {
         int total = estimate(schemaJson);
         for (ChatMessage message : messages) {
-            total += MESSAGE_OVERHEAD + estimate(text(message));
+            total += MESSAGE_OVERHEAD + estimate(Messages.text(message));
         }
         return total;
     }
 
     private int repairReserve() {
         return Math.min(REPAIR_RESERVE_MAX, callBudget / 5);
-    }
-
-    private static String text(ChatMessage message) {
-        if (message instanceof SystemMessage system) {
-            return system.text();
-        }
-        if (message instanceof UserMessage user) {
-            return user.singleText();
-        }
-        if (message instanceof AiMessage ai) {
-            return ai.text() == null ? "" : ai.text();
-        }
-        return "";
     }
 
     /** Cuts text to about {@code tokens} tokens (four characters each, as the default estimator counts). */

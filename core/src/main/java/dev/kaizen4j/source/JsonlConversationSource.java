@@ -2,6 +2,7 @@ package dev.kaizen4j.source;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen4j.internal.Parallelism;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
@@ -255,7 +256,7 @@ public final class JsonlConversationSource implements ConversationSource {
     public static final class Builder {
         private final Path path;
         private int lingerLines = 256;
-        private int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private int parallelism = Parallelism.DEFAULT;
         private int chunkBytes = ChunkedEventReader.DEFAULT_CHUNK_BYTES;
 
         private Builder(Path path) {
@@ -281,10 +282,7 @@ public final class JsonlConversationSource implements ConversationSource {
          * line-aligned chunks; results come back in log order whatever the parallelism.
          */
         public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be positive: " + threads);
-            }
-            this.parallelism = threads;
+            this.parallelism = Parallelism.requirePositive(threads);
             return this;
         }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +32,8 @@ class OpenAiCompatibleEndpointTest {
     @TempDir
     Path directory;
 
+    @AutoClose
     private OpenAiStub endpoint;
-
-    @AfterEach
-    void stop() {
-        if (endpoint != null) {
-            endpoint.close();
-        }
-    }
 
     private static Function<JsonNode, Reply> validAnswers() {
         return request -> Reply.ok(switch (OpenAiStub.schemaName(request)) {

@@ -1,5 +1,6 @@
 package dev.kaizen4j.testing;
 
+import dev.kaizen4j.llm.internal.Messages;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -70,15 +71,6 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     public static String text(ChatMessage message) {
-        if (message instanceof SystemMessage system) {
-            return system.text();
-        }
-        if (message instanceof UserMessage user) {
-            return user.singleText();
-        }
-        if (message instanceof AiMessage ai) {
-            return ai.text() == null ? "" : ai.text();
-        }
-        return message.toString();
+        return Messages.text(message);
     }
 }

@@ -209,14 +209,19 @@ public final class Text {
                 start = -1;
             }
         }
-        java.util.Arrays.sort(hashes, 0, size);
+        return sortedDistinct(hashes, size);
+    }
+
+    /** The first {@code size} values, sorted, without repeats, in a new array of their own length. */
+    static long[] sortedDistinct(long[] values, int size) {
+        java.util.Arrays.sort(values, 0, size);
         int distinct = 0;
         for (int i = 0; i < size; i++) {
-            if (distinct == 0 || hashes[distinct - 1] != hashes[i]) {
-                hashes[distinct++] = hashes[i];
+            if (distinct == 0 || values[distinct - 1] != values[i]) {
+                values[distinct++] = values[i];
             }
         }
-        return java.util.Arrays.copyOf(hashes, distinct);
+        return java.util.Arrays.copyOf(values, distinct);
     }
 
     /** The stop words' hashes in an open-addressing table: one or two probes instead of a binary search. */

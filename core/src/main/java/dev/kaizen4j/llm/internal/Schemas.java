@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks answers against the langchain4j schema they were requested with, so the schema sent to the
@@ -121,35 +120,10 @@ public final class Schemas {
         } else if (schema instanceof JsonBooleanSchema) {
             node.put("type", "boolean");
         }
-        String description = description(schema);
+        String description = schema.description();
         if (description != null) {
             node.put("description", description);
         }
         return node;
-    }
-
-    private static @Nullable String description(JsonSchemaElement schema) {
-        if (schema instanceof JsonObjectSchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonArraySchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonEnumSchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonStringSchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonIntegerSchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonNumberSchema s) {
-            return s.description();
-        }
-        if (schema instanceof JsonBooleanSchema s) {
-            return s.description();
-        }
-        return null;
     }
 }

@@ -224,10 +224,7 @@ public final class EventLineParser {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
-        int hash = 0;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + chars[i];
-        }
+        int hash = hash(chars, offset, length);
         int slot = mix(hash) & (taskIds.length - 1);
         String known = taskIds[slot];
         if (known != null && known.hashCode() == hash && sameChars(known, chars, offset, length)) {
@@ -246,10 +243,7 @@ public final class EventLineParser {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
-        int hash = 0;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + chars[i];
-        }
+        int hash = hash(chars, offset, length);
         int mask = names.length - 1;
         int slot = mix(hash) & mask;
         for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
@@ -527,5 +521,14 @@ public final class EventLineParser {
         public String toString() {
             return new String(chars, offset, length);
         }
+    }
+
+    /** {@link String#hashCode()} of the characters, without making the string. */
+    private static int hash(char[] chars, int offset, int length) {
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        return hash;
     }
 }

@@ -88,13 +88,6 @@ class TextTest {
                 start = -1;
             }
         }
-        java.util.Arrays.sort(hashes, 0, size);
-        int distinct = 0;
-        for (int i = 0; i < size; i++) {
-            if (distinct == 0 || hashes[distinct - 1] != hashes[i]) {
-                hashes[distinct++] = hashes[i];
-            }
-        }
-        return java.util.Arrays.copyOf(hashes, distinct);
+        return Text.sortedDistinct(hashes, size);
     }
 }

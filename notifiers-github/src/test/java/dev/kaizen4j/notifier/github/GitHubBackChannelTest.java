@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +30,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     private static final String ISSUES = "/repos/acme/agents/issues";
 
+    @AutoClose
     private FakeGitHub github;
     private RecordingSleeper sleeper;
     private GitHubBackChannel channel;
@@ -39,11 +40,6 @@ class GitHubBackChannelTest extends BackChannelContract {
         github = new FakeGitHub();
         sleeper = new RecordingSleeper();
         channel = channel(Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopGitHub() {
-        github.close();
     }
 
     @AfterAll

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +53,7 @@ class GitHubChangePublisherTest {
 
     private final ReviewDecision approval = new ReviewDecision(Verdict.APPROVED, "olivia", "Good catch",
             Fixtures.NOW);
+    @AutoClose
     private FakeGitHub github;
     private GitHubChangePublisher publisher;
 
@@ -63,11 +64,6 @@ class GitHubChangePublisherTest {
         github.putFile("main", SOURCE, Fixtures.codeModification().currentCode());
         publisher = GitHubChangePublisher.builder().settings(github.settings()).sourceDirectory("src/main/java/")
                 .build();
-    }
-
-    @AfterEach
-    void stopGitHub() {
-        github.close();
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The whole loop against GitHub: an outage, a retry, a reviewer's command, and the pull request. */
@@ -32,13 +32,9 @@ class GitHubImprovementCycleTest {
                 system_prompt: "You write engaging marketing content for {brand}."
             """;
 
+    @AutoClose
     private final FakeGitHub github = new FakeGitHub();
     private final InMemoryImprovementLedger ledger = new InMemoryImprovementLedger();
-
-    @AfterEach
-    void stopGitHub() {
-        github.close();
-    }
 
     @Test
     void givenAnOutageThenAnApproval_whenTheCycleRuns_thenOneIssueAndOnePullRequestCarryTheChange() {

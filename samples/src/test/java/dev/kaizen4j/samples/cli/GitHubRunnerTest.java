@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,7 @@ class GitHubRunnerTest {
     @TempDir
     Path directory;
 
+    @AutoClose
     private FakeGitHub github;
     private Map<String, String> environment;
 
@@ -31,11 +32,6 @@ class GitHubRunnerTest {
                 "KAIZEN_GITHUB_TEAM_SPEC_PATH", "teams/{team}/team.yaml",
                 "KAIZEN_GITHUB_SOURCE_DIR", "teams/marketing-team",
                 "KAIZEN_STATE_DIR", directory.resolve("state").toString());
-    }
-
-    @AfterEach
-    void stopGitHub() {
-        github.close();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +28,8 @@ class RunWithLlmTest {
     @TempDir
     Path directory;
 
+    @AutoClose
     private OpenAiStub endpoint;
-
-    @AfterEach
-    void stop() {
-        if (endpoint != null) {
-            endpoint.close();
-        }
-    }
 
     @Test
     void givenAModel_whenRunOnTheExample_thenItPrintsTheDiscussionProposalsAndTokens() throws IOException {
