@@ -2,6 +2,8 @@ package dev.kaizen4j;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen4j.internal.CrashPoints;
+import dev.kaizen4j.ledger.IllegalTransitionException;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
@@ -26,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Picks up human decisions from a back-channel, records them in the ledger and publishes approved
  * changes. The {@link ImprovementCycle} runs it at the start of every cycle; a host (or
  * {@code kaizen4j review sync}) may run it on its own, more often.
+ *
+ * <p>Thread safety: thread-safe when its ledger is; several threads or processes may sync the same
+ * requests at once. Each decision is recorded once (the ledger refuses a second one) and each
+ * publication is recorded once; a change published by two runtimes at the same moment relies on
+ * {@link ChangePublisher} being idempotent per request, as its contract requires.
  */
 public final class DecisionSync {
 
@@ -73,8 +80,15 @@ public final class DecisionSync {
                     continue;
                 }
                 ReviewDecision decided = decision.get();
-                ledger.append(LedgerEntry.transition(clock.instant(), record, decided.verdict().status(),
-                        decided.notes().isBlank() ? null : decided.notes()).withDecision(decided));
+                try {
+                    ledger.append(LedgerEntry.transition(clock.instant(), record, decided.verdict().status(),
+                            decided.notes().isBlank() ? null : decided.notes()).withDecision(decided));
+                } catch (IllegalTransitionException recordedElsewhere) {
+                    log.info("Decision on {} already recorded by another runtime: {}", record.requestId(),
+                            recordedElsewhere.getMessage());
+                    continue;
+                }
+                CrashPoints.reach(CrashPoints.Point.DECISION_RECORDED);
                 notify(record.submission(), decided.verdict().status(), decided.notes());
                 updates.add(decided.verdict() == Verdict.APPROVED
                         ? publish(record.request(), decided)
@@ -93,9 +107,16 @@ public final class DecisionSync {
         }
         try {
             PublishedChange published = publisher.publish(request, approval);
+            CrashPoints.reach(CrashPoints.Point.DECISION_PUBLISHED);
             RequestRecord record = ledger.find(request.id()).orElseThrow();
             String note = "published by " + published.publisher() + ": " + published.reference();
-            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED, note));
+            try {
+                ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED, note));
+            } catch (IllegalTransitionException recordedElsewhere) {
+                // Another runtime published it at the same time; publishers are idempotent per request.
+                log.info("Publication of {} already recorded by another runtime", request.id());
+                return new DecisionUpdate(request.id(), approval, published, null);
+            }
             if (record.submission() != null) {
                 notify(record.submission(), RequestStatus.IMPLEMENTED, note);
             }

@@ -10,6 +10,8 @@ import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.Facilitator;
 import dev.kaizen4j.discussion.ImprovementPlan;
 import dev.kaizen4j.discussion.RuleBasedFacilitator;
+import dev.kaizen4j.internal.CrashPoints;
+import dev.kaizen4j.ledger.IllegalTransitionException;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
@@ -46,9 +48,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +82,13 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link Builder#llm(LlmAssistant)} the analysis, discussion and proposals run on an LLM; its
  * proposals pass the same validation, de-duplication, rate limit and approval. Every request is
  * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel.
+ *
+ * <p>Thread safety: thread-safe, but one instance runs one cycle at a time: {@link #run()} called
+ * while the same instance is running on another thread fails at once with a retriable
+ * {@link KaizenException} (it neither waits nor runs twice). {@link #syncDecisions()} may run
+ * concurrently with a cycle. Several instances, threads or processes may share one ledger: each new
+ * request is claimed atomically with {@link ImprovementLedger#appendIfAbsent}, so it is submitted
+ * once, and the ledger refuses a second decision or publication of a request.
  */
 public final class ImprovementCycle {
 
@@ -105,6 +116,7 @@ public final class ImprovementCycle {
     private final DecisionSync decisionSync;
     private final @Nullable LlmAssistant llm;
     private final Redactor redactor;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     private ImprovementCycle(Builder builder) {
         this.team = requireNonNull(builder.team, "team is required");
@@ -135,9 +147,22 @@ public final class ImprovementCycle {
      * window, discusses, proposes and submits.
      *
      * @throws KaizenException when the source cannot be read at all (a missing log path, say);
-     *     malformed lines are skipped and reported in the result instead
+     *     malformed lines are skipped and reported in the result instead; or, retriable, when this
+     *     instance is already running a cycle on another thread
      */
     public CycleResult run() {
+        if (!running.compareAndSet(false, true)) {
+            throw new KaizenException(KaizenException.Kind.RETRIABLE, "a cycle of team " + team.name()
+                    + " is already running on this ImprovementCycle; one instance runs one cycle at a time");
+        }
+        try {
+            return runAlone();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private CycleResult runAlone() {
         Instant startedAt = clock.instant();
         if (llm != null) {
             llm.beginCycle();
@@ -185,9 +210,15 @@ public final class ImprovementCycle {
                         null, "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle"));
                 continue;
             }
-            submissions++;
             ImprovementRequest request = request(proposal, report, plan);
-            ledger.append(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null));
+            // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
+            if (!ledger.appendIfAbsent(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null))) {
+                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_DUPLICATE, validation, null,
+                        "claimed by another runtime sharing the ledger"));
+                continue;
+            }
+            submissions++;
+            CrashPoints.reach(CrashPoints.Point.CYCLE_CLAIMED);
             outcomes.add(submit(request, validation));
         }
         List<String> errors = llm == null ? List.of() : llm.errors();
@@ -226,13 +257,22 @@ public final class ImprovementCycle {
         }
         RequestRecord record = ledger.find(request.id()).orElseThrow();
         if (!submission.isSubmitted()) {
-            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.PENDING_SUBMISSION,
-                    "submission to " + submission.channel() + " failed: " + submission.error()).withSubmission(submission));
+            Optional<ProposalOutcome> raced = appendUnlessRaced(LedgerEntry.transition(clock.instant(), record,
+                    RequestStatus.PENDING_SUBMISSION, "submission to " + submission.channel() + " failed: "
+                            + submission.error()).withSubmission(submission), request, validation);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
             return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.PENDING_SUBMISSION, validation,
                     submission, "submission failed, kept for retry: " + submission.error());
         }
-        ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.SUBMITTED,
-                "submitted to " + submission.channel()).withSubmission(submission));
+        CrashPoints.reach(CrashPoints.Point.CYCLE_SUBMITTED);
+        Optional<ProposalOutcome> raced = appendUnlessRaced(LedgerEntry.transition(clock.instant(), record,
+                RequestStatus.SUBMITTED, "submitted to " + submission.channel()).withSubmission(submission), request,
+                validation);
+        if (raced.isPresent()) {
+            return raced.get();
+        }
         if (autoApprovePromptRefinements && request.proposal() instanceof PromptRefinement) {
             ReviewDecision approval = new ReviewDecision(Verdict.APPROVED, AUTO_APPROVER,
                     "prompt refinements are auto-approved by the host's policy", clock.instant());
@@ -246,6 +286,24 @@ public final class ImprovementCycle {
         }
         return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUBMITTED, validation, submission,
                 "submitted to " + submission.channel() + (submission.link() == null ? "" : ": " + submission.link()));
+    }
+
+    /**
+     * Appends {@code entry}, or, when another runtime moved the request on first (both retried the
+     * same pending request; the channel is idempotent on the fingerprint), returns that outcome.
+     */
+    private Optional<ProposalOutcome> appendUnlessRaced(LedgerEntry entry, ImprovementRequest request,
+            ValidationResult validation) {
+        try {
+            ledger.append(entry);
+            return Optional.empty();
+        } catch (IllegalTransitionException raced) {
+            RequestRecord now = ledger.find(request.id()).orElseThrow();
+            log.info("Request {} is already {} by another runtime: {}", request.id(), now.status(), raced.getMessage());
+            return Optional.of(new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUPPRESSED_DUPLICATE,
+                    validation, now.submission(), "already " + now.status().name().toLowerCase(Locale.ROOT)
+                            + " by another runtime"));
+        }
     }
 
     private ValidationResult validate(Proposal proposal) {

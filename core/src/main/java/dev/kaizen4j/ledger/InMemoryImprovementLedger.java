@@ -3,19 +3,48 @@ package dev.kaizen4j.ledger;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 
-/** A ledger kept in memory, for tests and hosts that persist elsewhere. Thread-safe. */
+/**
+ * A ledger kept in memory, for tests and hosts that persist elsewhere.
+ *
+ * <p>Thread safety: thread-safe; every method runs under the instance's monitor, so
+ * {@link #appendIfAbsent} is atomic among all threads using the instance.
+ */
 public final class InMemoryImprovementLedger implements ImprovementLedger {
 
     private final LedgerFold fold = new LedgerFold();
 
     @Override
     public synchronized void append(LedgerEntry entry) {
-        fold.apply(requireNonNull(entry, "entry"));
+        requireNonNull(entry, "entry");
+        fold.checkAppend(entry);
+        fold.apply(entry);
+    }
+
+    @Override
+    public synchronized boolean appendIfAbsent(LedgerEntry entry) {
+        requireNonNull(entry, "entry");
+        if (!fold.isClaimable(entry)) {
+            return false;
+        }
+        fold.checkAppend(entry);
+        fold.apply(entry);
+        return true;
     }
 
     @Override
     public synchronized List<RequestRecord> records() {
         return fold.records();
+    }
+
+    @Override
+    public synchronized Optional<RequestRecord> find(String requestId) {
+        return fold.find(requireNonNull(requestId, "requestId"));
+    }
+
+    @Override
+    public synchronized Optional<RequestRecord> findByFingerprint(String fingerprint) {
+        return fold.findByFingerprint(requireNonNull(fingerprint, "fingerprint"));
     }
 }

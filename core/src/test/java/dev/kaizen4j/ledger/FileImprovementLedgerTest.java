@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,7 @@ class FileImprovementLedgerTest {
     }
 
     @Test
-    void givenATornLastLine_whenRead_thenTheEarlierEntriesSurvive() throws IOException {
+    void givenATornLastLine_whenReadAndAppendedTo_thenNoEntryIsLost() throws IOException {
         Path file = directory.resolve("ledger.jsonl");
         FileImprovementLedger ledger = new FileImprovementLedger(file);
         ImprovementRequest request = Fixtures.request("Use the target keyword.");
@@ -55,6 +56,11 @@ class FileImprovementLedgerTest {
 
         assertThat(ledger.records()).singleElement()
                 .extracting(RequestRecord::status).isEqualTo(RequestStatus.PENDING_SUBMISSION);
+
+        ImprovementRequest next = Fixtures.request("Cite the source.");
+        new FileImprovementLedger(file).append(LedgerEntry.of(Fixtures.NOW, next, RequestStatus.PENDING_SUBMISSION, null));
+        assertThat(new FileImprovementLedger(file).records()).extracting(RequestRecord::requestId)
+                .containsExactly(request.id(), next.id());
     }
 
     @Test
@@ -81,5 +87,154 @@ class FileImprovementLedgerTest {
             assertThat(record.status()).isEqualTo(RequestStatus.REJECTED_BY_VALIDATION);
             assertThat(record.lastNote()).isEqualTo("secret found");
         });
+    }
+
+    @Test
+    void givenAnApprovedRequest_whenApprovedAgain_thenTheLedgerRefusesNamingTheRequestAndBothStatuses() {
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        RequestRecord approved = approve(ledger, request);
+        LedgerEntry again = LedgerEntry.transition(Fixtures.NOW, approved, RequestStatus.APPROVED, "again")
+                .withDecision(new ReviewDecision(Verdict.APPROVED, "bob", "again", Fixtures.NOW));
+
+        assertThatThrownBy(() -> ledger.append(again))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> {
+                    assertThat(refused.requestId()).isEqualTo(request.id());
+                    assertThat(refused.from()).isEqualTo(RequestStatus.APPROVED);
+                    assertThat(refused.to()).isEqualTo(RequestStatus.APPROVED);
+                    assertThat(refused.kind()).isEqualTo(KaizenException.Kind.INVALID_INPUT);
+                })
+                .hasMessageContaining(request.id()).hasMessageContaining("from APPROVED to APPROVED");
+        assertThat(ledger.find(request.id()).orElseThrow().history()).hasSize(3);
+    }
+
+    @Test
+    void givenAFinalStatus_whenAnythingFollows_thenItIsRefused() {
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        RequestRecord submitted = submit(ledger, request);
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.REJECTED, "no"));
+        RequestRecord rejected = ledger.find(request.id()).orElseThrow();
+
+        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(Fixtures.NOW, rejected, RequestStatus.IMPLEMENTED,
+                "published anyway")))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("from REJECTED to IMPLEMENTED").hasMessageContaining("rejected is final");
+    }
+
+    @Test
+    void givenARequestSubmittedToAChannel_whenSubmittedThereAgain_thenRefusedButAnotherChannelIsAccepted() {
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        RequestRecord submitted = submit(ledger, request);
+
+        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.SUBMITTED,
+                "again").withSubmission(Submission.submitted("file", request.id(), "x.json", null))))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already submitted to file");
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.SUBMITTED, "to github")
+                .withSubmission(Submission.submitted("github", request.id(), "42", null)));
+        assertThat(ledger.find(request.id()).orElseThrow().submission().channel()).isEqualTo("github");
+    }
+
+    @Test
+    void givenAClaimedFingerprint_whenClaimedAgain_thenNothingIsAppendedUnlessTheHolderWentNowhere() {
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ImprovementRequest pending = Fixtures.request("Use the target keyword.");
+        ImprovementRequest rejected = Fixtures.request("Cite the source.");
+        ledger.append(LedgerEntry.of(Fixtures.NOW, rejected, RequestStatus.REJECTED_BY_VALIDATION, "secret found"));
+
+        assertThat(ledger.appendIfAbsent(LedgerEntry.of(Fixtures.NOW, pending, RequestStatus.PENDING_SUBMISSION, null)))
+                .isTrue();
+        assertThat(ledger.appendIfAbsent(LedgerEntry.of(Fixtures.NOW, pending, RequestStatus.PENDING_SUBMISSION, null)))
+                .isFalse();
+        assertThat(ledger.appendIfAbsent(LedgerEntry.of(Fixtures.NOW, rejected, RequestStatus.PENDING_SUBMISSION, null)))
+                .isTrue();
+        assertThat(ledger.records()).extracting(RequestRecord::status)
+                .containsExactly(RequestStatus.PENDING_SUBMISSION, RequestStatus.PENDING_SUBMISSION);
+        assertThat(ledger.find(pending.id()).orElseThrow().history()).hasSize(1);
+        assertThatThrownBy(() -> ledger.appendIfAbsent(LedgerEntry.transition(Fixtures.NOW,
+                ledger.find(pending.id()).orElseThrow(), RequestStatus.SUBMITTED, null)))
+                .isInstanceOf(KaizenException.class).hasMessageContaining("must carry the request");
+    }
+
+    @Test
+    void givenAnIndexedLedger_whenReadAgain_thenOnlyTheBytesAppendedSinceAreRead() throws IOException {
+        Path file = directory.resolve("ledger.jsonl");
+        FileImprovementLedger writer = new FileImprovementLedger(file);
+        for (int i = 0; i < 50; i++) {
+            writer.append(LedgerEntry.of(Fixtures.NOW, Fixtures.request("lesson " + i), RequestStatus.PENDING_SUBMISSION,
+                    null));
+        }
+        FileImprovementLedger reader = new FileImprovementLedger(file);
+        assertThat(reader.records()).hasSize(50);
+        long afterFirstRead = reader.bytesRead();
+        assertThat(afterFirstRead).isEqualTo(Files.size(file));
+
+        for (int i = 0; i < 100; i++) {
+            reader.findByFingerprint(Fixtures.request("lesson " + i % 50).fingerprint()).orElseThrow();
+        }
+        assertThat(reader.bytesRead()).isEqualTo(afterFirstRead);
+
+        long before = Files.size(file);
+        writer.append(LedgerEntry.of(Fixtures.NOW, Fixtures.request("lesson 50"), RequestStatus.PENDING_SUBMISSION, null));
+        assertThat(reader.records()).hasSize(51);
+        assertThat(reader.bytesRead() - afterFirstRead).isEqualTo(Files.size(file) - before);
+    }
+
+    @Test
+    void givenAHistory_whenCompacted_thenTheStateIsKeptAndTheArchiveHoldsEveryEntry() throws IOException {
+        Path file = directory.resolve("ledger.jsonl");
+        FileImprovementLedger ledger = new FileImprovementLedger(file);
+        FileImprovementLedger other = new FileImprovementLedger(file);
+        ImprovementRequest approvedRequest = Fixtures.request("Use the target keyword.");
+        ImprovementRequest pendingRequest = Fixtures.request("Cite the source.");
+        RequestRecord approved = approve(ledger, approvedRequest);
+        ledger.append(LedgerEntry.of(Fixtures.NOW, pendingRequest, RequestStatus.PENDING_SUBMISSION, null));
+        List<String> before = Files.readAllLines(file);
+        assertThat(other.records()).hasSize(2);
+
+        Path archive = ledger.compact().orElseThrow();
+
+        assertThat(Files.readAllLines(archive)).isEqualTo(before);
+        assertThat(archive.getParent()).isEqualTo(ledger.archiveDirectory());
+        assertThat(Files.readAllLines(file)).hasSize(2);
+        RequestRecord folded = other.find(approvedRequest.id()).orElseThrow();
+        assertThat(folded.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThat(folded.request()).isEqualTo(approved.request());
+        assertThat(folded.submission()).isEqualTo(approved.submission());
+        assertThat(folded.decision()).isEqualTo(approved.decision());
+        assertThat(folded.lastNote()).isEqualTo(approved.lastNote());
+        assertThat(folded.history()).hasSize(1);
+        assertThatThrownBy(() -> other.append(LedgerEntry.transition(Fixtures.NOW, folded, RequestStatus.APPROVED, "twice")))
+                .isInstanceOf(IllegalTransitionException.class);
+        other.append(LedgerEntry.transition(Fixtures.NOW, folded, RequestStatus.IMPLEMENTED, "published"));
+
+        Path second = ledger.compact().orElseThrow();
+        assertThat(second).isNotEqualTo(archive);
+        assertThat(new FileImprovementLedger(file).records()).extracting(RequestRecord::status)
+                .containsExactly(RequestStatus.IMPLEMENTED, RequestStatus.PENDING_SUBMISSION);
+    }
+
+    @Test
+    void givenNoLedgerYet_whenRead_thenItIsEmptyAndNothingIsCreated() {
+        Path file = directory.resolve("absent/ledger.jsonl");
+
+        assertThat(new FileImprovementLedger(file).records()).isEmpty();
+        assertThat(new FileImprovementLedger(file).compact()).isEmpty();
+        assertThat(file).doesNotExist();
+    }
+
+    private static RequestRecord submit(ImprovementLedger ledger, ImprovementRequest request) {
+        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PENDING_SUBMISSION, null));
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, ledger.find(request.id()).orElseThrow(), RequestStatus.SUBMITTED,
+                "submitted to file").withSubmission(Submission.submitted("file", request.id(), "x.json", null)));
+        return ledger.find(request.id()).orElseThrow();
+    }
+
+    private static RequestRecord approve(ImprovementLedger ledger, ImprovementRequest request) {
+        RequestRecord submitted = submit(ledger, request);
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.APPROVED, "ship it")
+                .withDecision(new ReviewDecision(Verdict.APPROVED, "alice", "ship it", Fixtures.NOW)));
+        return ledger.find(request.id()).orElseThrow();
     }
 }

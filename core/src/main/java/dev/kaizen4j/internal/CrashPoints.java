@@ -1,0 +1,89 @@
+package dev.kaizen4j.internal;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A test hook that stops the process at a named point of a side-effecting sequence, so that tests
+ * can kill a real runner (SIGKILL) exactly between two steps and check what the next run recovers.
+ *
+ * <p>It does nothing unless both switches are set when the class loads: the system property
+ * {@value #PROPERTY} naming a {@link Point} and the environment variable {@value #ENVIRONMENT} set to
+ * {@value #ENABLED}. At that point the process prints {@code kaizen4j crash point reached: <name>}
+ * on standard error and waits to be killed; if nobody kills it within a minute it halts itself with
+ * {@link Runtime#halt} (no shutdown hooks, no buffers flushed: as abrupt as a kill). Not API.
+ */
+public final class CrashPoints {
+
+    /** The system property naming the point to stop at. */
+    public static final String PROPERTY = "kaizen4j.internal.crash-point";
+    /** The environment variable that must also be set, to {@value #ENABLED}. */
+    public static final String ENVIRONMENT = "KAIZEN4J_INTERNAL_CRASH_TEST";
+    /** The value {@value #ENVIRONMENT} must have. */
+    public static final String ENABLED = "stop-the-process";
+    /** What the process prints when it stops. */
+    public static final String MARKER = "kaizen4j crash point reached: ";
+    /** The exit status when the process halts itself. */
+    public static final int HALT_STATUS = 137;
+
+    /** The named points. */
+    public enum Point {
+        /** Inside a ledger append: half the line is written and forced to disk. */
+        LEDGER_TORN_APPEND,
+        /** The cycle recorded {@code PENDING_SUBMISSION}; the back-channel has not been called. */
+        CYCLE_CLAIMED,
+        /** The back-channel accepted the request; the ledger does not know yet. */
+        CYCLE_SUBMITTED,
+        /** A decision was recorded; the change has not been published. */
+        DECISION_RECORDED,
+        /** The change was published; the ledger does not know yet. */
+        DECISION_PUBLISHED;
+
+        /** The name used in {@value CrashPoints#PROPERTY}: {@code cycle-claimed} for {@link #CYCLE_CLAIMED}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final @Nullable Point ARMED = armed(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+
+    private CrashPoints() {}
+
+    /** Whether {@code point} is the armed one; cheap, for code that must prepare a torn write. */
+    public static boolean isArmed(Point point) {
+        return ARMED == point;
+    }
+
+    /** Stops the process if {@code point} is armed; otherwise returns at once. */
+    public static void reach(Point point) {
+        if (ARMED == point) {
+            stop(point);
+        }
+    }
+
+    static @Nullable Point armed(@Nullable String property, @Nullable String environment) {
+        if (property == null || !ENABLED.equals(environment)) {
+            return null;
+        }
+        for (Point point : Point.values()) {
+            if (point.label().equals(property.trim())) {
+                return point;
+            }
+        }
+        return null;
+    }
+
+    private static void stop(Point point) {
+        PrintStream err = System.err;
+        err.println(MARKER + point.label());
+        err.flush();
+        try {
+            TimeUnit.MINUTES.sleep(1);
+        } catch (InterruptedException ignored) {
+            // Halting anyway.
+        }
+        Runtime.getRuntime().halt(HALT_STATUS);
+    }
+}
