@@ -1,6 +1,7 @@
 package dev.kaizen4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.ImprovementLedger;
@@ -16,6 +17,7 @@ import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.source.ConversationSource;
 import dev.kaizen4j.source.JsonlConversationSource;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
@@ -29,8 +31,19 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +148,70 @@ class ImprovementCycleTest {
         assertThat(second.submitted()).isEmpty();
         assertThat(second.suppressedAsDuplicate()).hasSize(3);
         assertThat(channel.requests()).hasSize(3);
+    }
+
+    @Test
+    void givenACycleRunning_whenTheSameInstanceRunsOnAnotherThread_thenThatRunIsRefusedAndTheFirstCompletes()
+            throws Exception {
+        CountDownLatch firstReading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        ConversationSource logsSource = JsonlConversationSource.builder(logs).lingerLines(0).build();
+        ImprovementCycle cycle = cycle(new FlakyBackChannel(), new InMemoryImprovementLedger())
+                .source((query, problems) -> {
+                    if (reads.incrementAndGet() == 1) {
+                        firstReading.countDown();
+                        await(release);
+                    }
+                    return logsSource.conversations(query, problems);
+                })
+                .build();
+        CompletableFuture<CycleResult> first = CompletableFuture.supplyAsync(cycle::run);
+        assertThat(firstReading.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(cycle::run)
+                .isInstanceOfSatisfying(KaizenException.class, refused -> assertThat(refused.isRetriable()).isTrue())
+                .hasMessageContaining("already running").hasMessageContaining("demo");
+
+        release.countDown();
+        assertThat(first.get(60, TimeUnit.SECONDS).submitted()).hasSize(3);
+        assertThat(cycle.run().suppressedAsDuplicate()).hasSize(3);
+    }
+
+    @Test
+    void givenTwoRuntimesSharingALedgerFile_whenTheyRunAtOnce_thenEachRequestIsSubmittedOnce() throws Exception {
+        CyclicBarrier bothAnalyzing = new CyclicBarrier(2);
+        Map<String, AtomicInteger> submits = new ConcurrentHashMap<>();
+        BackChannel counting = new FlakyBackChannel() {
+            @Override
+            public synchronized Submission submit(ImprovementRequest request) {
+                submits.computeIfAbsent(request.id(), id -> new AtomicInteger()).incrementAndGet();
+                return super.submit(request);
+            }
+        };
+        ConversationSource logsSource = JsonlConversationSource.builder(logs).lingerLines(0).build();
+        Path file = directory.resolve("ledger.jsonl");
+        Callable<CycleResult> runtime = () -> cycle(counting, new FileImprovementLedger(file))
+                .source((query, problems) -> {
+                    await(bothAnalyzing);
+                    return logsSource.conversations(query, problems);
+                })
+                .build().run();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<CycleResult> results;
+        try {
+            List<Future<CycleResult>> running = List.of(pool.submit(runtime), pool.submit(runtime));
+            results = List.of(running.get(0).get(60, TimeUnit.SECONDS), running.get(1).get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(submits).hasSize(3).allSatisfy((id, count) -> assertThat(count).hasValue(1));
+        assertThat(results.stream().mapToInt(r -> r.submitted().size()).sum()).isEqualTo(3);
+        assertThat(results.stream().mapToInt(r -> r.suppressedAsDuplicate().size()).sum()).isEqualTo(3);
+        assertThat(new FileImprovementLedger(file).records()).hasSize(3).allSatisfy(record -> assertThat(record.history())
+                .extracting(e -> e.status())
+                .containsExactly(RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED));
     }
 
     @Test
@@ -274,6 +351,18 @@ class ImprovementCycleTest {
                 .clock(CLOCK);
     }
 
+    private static void await(Object gate) {
+        try {
+            if (gate instanceof CountDownLatch latch) {
+                assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+            } else {
+                ((CyclicBarrier) gate).await(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     private static String event(String task, String agent, String type, String message, String metadata, int minute,
             int second) {
         return String.format("{\"timestamp\":\"2025-06-10T10:%02d:%02d\",\"team_name\":\"demo\",\"task_id\":\"%s\","
@@ -282,7 +371,7 @@ class ImprovementCycleTest {
     }
 
     /** A back-channel that can be switched off, recording what it accepted. */
-    private static final class FlakyBackChannel implements BackChannel {
+    private static class FlakyBackChannel implements BackChannel {
         final AtomicBoolean down = new AtomicBoolean();
         final List<String> submitted = new ArrayList<>();
 
