@@ -7,6 +7,10 @@ import java.util.stream.Stream;
 /**
  * Turns a team's conversations into an {@link EffectivenessReport}: metrics, findings, failure
  * attributions and the ranking of agents that need improvement.
+ *
+ * <p>Thread safety: a cycle calls its analyzer from the thread running the cycle; an analyzer shared
+ * by several cycles must be safe for concurrent calls. {@link DefaultEffectivenessAnalyzer} keeps no
+ * state between calls (it may use several threads inside one call).
  */
 @FunctionalInterface
 public interface EffectivenessAnalyzer {

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * Leads the team's improvement discussion: the manager reviews the report, the agents that need
  * work reflect on the evidence about them, and the manager settles on a plan.
+ *
+ * <p>Thread safety: a cycle calls its facilitator from the thread running the cycle; a facilitator
+ * shared by several cycles must be safe for concurrent calls. {@link RuleBasedFacilitator} keeps no
+ * state; the LLM facilitator belongs to its {@code LlmAssistant}, which serves one cycle at a time.
  */
 @FunctionalInterface
 public interface Facilitator {

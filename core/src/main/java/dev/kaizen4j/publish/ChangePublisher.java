@@ -6,6 +6,12 @@ import dev.kaizen4j.review.ReviewDecision;
 /**
  * Turns an approved request into a change that flows through Git and review: a pull request or a
  * patch. Nothing is applied to a running agent. Implementations are idempotent per request.
+ *
+ * <p>Thread safety: implementations must be safe for concurrent calls, and idempotent even when two
+ * runtimes publish the same approved request at the same moment (after a crash between publishing and
+ * recording it, or when a cycle and {@code kaizen4j review sync} overlap): the ledger then records one
+ * publication, and the change must exist once. {@link PatchFileChangePublisher} rewrites the same
+ * patch atomically.
  */
 @FunctionalInterface
 public interface ChangePublisher {

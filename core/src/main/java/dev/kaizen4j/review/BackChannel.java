@@ -17,6 +17,12 @@ import java.util.Optional;
  *       be read is an empty Optional, logged;</li>
  *   <li>secrets (tokens, keys) never appear in what is sent or logged.</li>
  * </ul>
+ *
+ * <p>Thread safety: implementations must be safe for concurrent calls of every method, also for the
+ * same request: a cycle and a decision sync, or two runtimes retrying the same pending request after a
+ * crash, may call {@link #submit} or {@link #decisionFor} at the same time. The ledger claims each new
+ * request for one runtime, so concurrent submits of one request only follow a crash or an outage, and
+ * rely on {@link #submit}'s idempotency on the fingerprint. {@link FileBackChannel} is thread-safe.
  */
 public interface BackChannel {
 

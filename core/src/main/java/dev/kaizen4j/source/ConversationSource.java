@@ -10,6 +10,10 @@ import java.util.stream.Stream;
  * size of the input. Input that cannot be used (a malformed line, an unreadable record) is skipped
  * and reported to the listener; it never stops a run. The returned stream holds resources: close it,
  * for example with try-with-resources.
+ *
+ * <p>Thread safety: implementations must allow concurrent calls to {@link #conversations}, each
+ * returning its own stream; one stream is consumed by one thread (the source may read with several
+ * threads inside it). {@link JsonlConversationSource} keeps no state between calls.
  */
 @FunctionalInterface
 public interface ConversationSource {

@@ -2,7 +2,12 @@ package dev.kaizen4j.validation;
 
 import dev.kaizen4j.proposal.PromptRefinement;
 
-/** Checks prompt refinements: not empty, bounded, placeholders kept, no secrets, no unsafe instructions. */
+/**
+ * Checks prompt refinements: not empty, bounded, placeholders kept, no secrets, no unsafe instructions.
+ *
+ * <p>Thread safety: implementations must be safe for concurrent calls; one validator may serve
+ * several cycles. {@link DefaultPromptValidator} keeps no mutable state.
+ */
 @FunctionalInterface
 public interface PromptValidator {
 

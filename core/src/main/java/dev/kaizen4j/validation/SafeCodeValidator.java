@@ -6,6 +6,9 @@ import dev.kaizen4j.proposal.CodeModification;
  * Decides whether a proposed code change may be shown to a human at all. Proposals come from
  * analysis of logs anyone could have written into, so implementations treat every proposal as
  * hostile and never throw: a proposal they cannot understand is rejected.
+ *
+ * <p>Thread safety: implementations must be safe for concurrent calls; one validator may serve
+ * several cycles. {@link JavaParserSafeCodeValidator} is (its cache of parsed files is synchronized).
  */
 @FunctionalInterface
 public interface SafeCodeValidator {
