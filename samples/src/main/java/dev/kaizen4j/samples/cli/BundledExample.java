@@ -1,17 +1,17 @@
 package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.internal.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +19,10 @@ import java.util.stream.Stream;
 /**
  * The marketing-team example shipped inside the runner: team spec, agent sources and a week of
  * logs. The runner copies it to a directory so that it reads like any team's files.
+ *
+ * <p>Extraction is safe while other threads or runner processes extract to or read the same
+ * directory: each file is written to a temporary file and moved into place atomically, and only
+ * when its content differs, so a reader sees a whole file, old or new, never a missing or half one.
  */
 final class BundledExample {
 
@@ -27,7 +31,7 @@ final class BundledExample {
     private BundledExample() {}
 
     /** Copies the example into {@code directory} (overwriting earlier copies) and returns it. */
-    static Path extractTo(Path directory) {
+    static synchronized Path extractTo(Path directory) {
         URL root = BundledExample.class.getClassLoader().getResource(RESOURCE_ROOT + "/team.yaml");
         if (root == null) {
             throw new IllegalStateException("the bundled example is missing from the classpath");
@@ -72,9 +76,11 @@ final class BundledExample {
         }
         for (Path file : files) {
             Path destination = target.resolve(source.relativize(file).toString());
-            Files.createDirectories(destination.getParent());
-            try (InputStream in = Files.newInputStream(file)) {
-                Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            boolean current = Files.isRegularFile(destination)
+                    && content.equals(Files.readString(destination, StandardCharsets.UTF_8));
+            if (!current) {
+                AtomicFiles.write(destination, content);
             }
         }
     }
