@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param decision the latest human decision, if any
  * @param lastNote the note of the latest entry that had one
  * @param updatedAt when the latest entry was recorded
- * @param history every entry, oldest first
+ * @param history every entry, oldest first; after {@link FileImprovementLedger#compact()} it starts at
+ *     the entry holding the folded state, and the archive holds the earlier ones
  */
 public record RequestRecord(
         ImprovementRequest request,

@@ -1,6 +1,7 @@
 /**
  * The durable outbox and audit trail of every request's life: {@link dev.kaizen4j.ledger.ImprovementLedger}
- * and its file and in-memory implementations.
+ * and its file and in-memory implementations, with the life-cycle rules every append is checked
+ * against ({@link dev.kaizen4j.ledger.LedgerTransitions}).
  */
 @NullMarked
 package dev.kaizen4j.ledger;
