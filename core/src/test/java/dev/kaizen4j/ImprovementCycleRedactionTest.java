@@ -139,6 +139,23 @@ class ImprovementCycleRedactionTest {
     }
 
     @Test
+    void givenProposedCodeWithAnAwsSecretAfterTheWordCredential_whenRun_thenItIsRefused() {
+        String current = "class Uploader {\n    int retries = 0;\n}\n";
+        String proposed = "class Uploader {\n    int retries = 2;\n    // credential wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n}\n";
+        CodeModification code = new CodeModification(Fixtures.TEAM, "uploader", "agents/Uploader.java", current,
+                proposed, "uploads timed out", ModificationCategory.ADJUST_PARAMETERS, List.of("TASK-9"));
+
+        CycleResult result = run(files(), code);
+
+        assertThat(result.submitted()).isEmpty();
+        assertThat(result.rejectedByValidation()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.validation().violationsOf(RuleIds.SECRET)).singleElement()
+                    .satisfies(v -> assertThat(v.line()).isEqualTo(3));
+            assertThat(outcome.note()).doesNotContain("wJalrXUtnFEMI");
+        });
+    }
+
+    @Test
     void givenAnAcceptedProposal_whenSubmitted_thenItsTextsAreExactlyTheValidatedOnes() {
         List<ImprovementRequest> sent = new ArrayList<>();
         FileBackChannel files = new FileBackChannel(directory.resolve("requests"));
