@@ -22,7 +22,7 @@ public final class PatternRedactor implements Redactor {
             + "|AuthToken|RefreshToken|Token|Password|Passwd|Pwd|Passphrase|Credentials?|Creds|PrivateKey|AccessKey|Key"
             + "|Auth";
     /** A keyword ending an identifier: {@code db_password}, {@code dbPassword}, {@code AWS_SECRET_ACCESS_KEY}. */
-    private static final String KEYWORD = "((?<![A-Za-z])(?i:" + KEYWORDS + ")|(?<=[a-z0-9])(?:" + CAMEL_KEYWORDS
+    private static final String KEYWORD = "(?=[CcSsAaTtRrPpKk])((?<![A-Za-z])(?i:" + KEYWORDS + ")|(?<=[a-z0-9])(?:" + CAMEL_KEYWORDS
             + "))(?![A-Za-z0-9_])";
     private static final String ASSIGNMENT = "[\"'\\]]{0,2}[ \t]*(?::=|=>|->|=(?!=)|:(?!:))[ \t]*";
 
@@ -30,18 +30,18 @@ public final class PatternRedactor implements Redactor {
             new RedactionRule("private-key", Pattern.compile(
                     "-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"), 0),
             RedactionRule.of("age-secret-key", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
-            RedactionRule.of("1password-token", "\\bops_eyJ[A-Za-z0-9+/]{250,}={0,3}"),
+            prefixed("1password-token", "ops_eyJ", "[A-Za-z0-9+/]{250,}={0,3}"),
             RedactionRule.of("sentry-token", "\\b(?:sntrys_eyJ[A-Za-z0-9+/=_-]{60,}|sntryu_[a-f0-9]{64}\\b)"),
-            RedactionRule.of("jwt", "\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}"),
-            RedactionRule.of("anthropic-key", "\\bsk-ant-[A-Za-z0-9_-]{20,}"),
-            RedactionRule.of("openai-key", "\\bsk-(?:proj-|svcacct-|admin-|or-v1-)?[A-Za-z0-9_-]{20,}"),
+            prefixed("jwt", "eyJ", "[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}"),
+            prefixed("anthropic-key", "sk-ant-", "[A-Za-z0-9_-]{20,}"),
+            prefixed("openai-key", "sk-", "(?:proj-|svcacct-|admin-|or-v1-)?[A-Za-z0-9_-]{20,}"),
             RedactionRule.of("stripe-key", "\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}"),
-            RedactionRule.of("stripe-webhook-secret", "\\bwhsec_[A-Za-z0-9+/=]{32,}"),
+            prefixed("stripe-webhook-secret", "whsec_", "[A-Za-z0-9+/=]{32,}"),
             RedactionRule.of("github-token", "\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"),
             RedactionRule.of("gitlab-token",
                     "\\b(?:gl(?:pat|dt|rt|ptt|cbt|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,}|GR1348941[A-Za-z0-9_-]{20})"),
-            RedactionRule.of("slack-token", "\\bxox[abposre]-[A-Za-z0-9-]{10,}"),
-            RedactionRule.of("slack-app-token", "\\bxapp-\\d-[A-Z0-9]+-\\d+-[A-Za-z0-9]+"),
+            prefixed("slack-token", "xox", "[abposre]-[A-Za-z0-9-]{10,}"),
+            prefixed("slack-app-token", "xapp-", "\\d-[A-Z0-9]+-\\d+-[A-Za-z0-9]+"),
             RedactionRule.of("slack-webhook", "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+"),
             RedactionRule.of("discord-webhook",
                     "https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]+"),
@@ -49,51 +49,51 @@ public final class PatternRedactor implements Redactor {
             RedactionRule.of("telegram-bot-token", "\\b\\d{8,10}:AA[0-9A-Za-z_-]{33}(?![A-Za-z0-9_-])"),
             RedactionRule.of("aws-access-key",
                     "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\\b"),
-            RedactionRule.of("google-api-key", "\\bAIza[0-9A-Za-z_-]{35}"),
-            RedactionRule.of("google-oauth-secret", "\\bGOCSPX-[A-Za-z0-9_-]{28}"),
-            RedactionRule.of("google-oauth-token", "\\bya29\\.[A-Za-z0-9_-]{30,}"),
+            prefixed("google-api-key", "AIza", "[0-9A-Za-z_-]{35}"),
+            prefixed("google-oauth-secret", "GOCSPX-", "[A-Za-z0-9_-]{28}"),
+            prefixed("google-oauth-token", "ya29", "\\.[A-Za-z0-9_-]{30,}"),
             RedactionRule.of("azure-ad-client-secret",
                     "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"),
             new RedactionRule("azure-storage-key", Pattern.compile("(?i)(AccountKey=)([A-Za-z0-9+/]{86}==)"), 2),
-            RedactionRule.of("huggingface-token", "\\bhf_[A-Za-z0-9]{30,}"),
-            RedactionRule.of("npm-token", "\\bnpm_[A-Za-z0-9]{36}\\b"),
-            RedactionRule.of("pypi-token", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}"),
-            RedactionRule.of("rubygems-key", "\\brubygems_[a-f0-9]{48}\\b"),
-            RedactionRule.of("clojars-token", "\\bCLOJARS_[A-Za-z0-9]{60}\\b"),
+            prefixed("huggingface-token", "hf_", "[A-Za-z0-9]{30,}"),
+            prefixed("npm-token", "npm_", "[A-Za-z0-9]{36}\\b"),
+            prefixed("pypi-token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{50,}"),
+            prefixed("rubygems-key", "rubygems_", "[a-f0-9]{48}\\b"),
+            prefixed("clojars-token", "CLOJARS_", "[A-Za-z0-9]{60}\\b"),
             RedactionRule.of("sendgrid-key", "\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"),
             RedactionRule.of("twilio-key", "\\bSK[0-9a-fA-F]{32}\\b"),
             RedactionRule.of("mailchimp-key", "\\b[0-9a-f]{32}-us\\d{1,2}\\b"),
-            RedactionRule.of("mailgun-key", "\\bkey-[0-9a-f]{32}\\b"),
-            RedactionRule.of("shopify-token", "\\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\\b"),
+            prefixed("mailgun-key", "key-", "[0-9a-f]{32}\\b"),
+            prefixed("shopify-token", "shp", "(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\\b"),
             RedactionRule.of("square-token",
                     "\\b(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}|sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"),
-            RedactionRule.of("facebook-token", "\\bEAA[MC][A-Za-z0-9]{100,}"),
-            RedactionRule.of("shippo-token", "\\bshippo_(?:live|test)_[a-f0-9]{40}\\b"),
+            prefixed("facebook-token", "EAA", "[MC][A-Za-z0-9]{100,}"),
+            prefixed("shippo-token", "shippo_", "(?:live|test)_[a-f0-9]{40}\\b"),
             RedactionRule.of("easypost-key", "\\bEZ[AT]K[A-Za-z0-9]{54}\\b"),
-            RedactionRule.of("duffel-token", "\\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])"),
+            prefixed("duffel-token", "duffel_", "(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])"),
             RedactionRule.of("digitalocean-token", "\\bdo[opr]_v1_[a-f0-9]{64}\\b"),
             RedactionRule.of("doppler-token", "\\bdp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}\\b"),
-            RedactionRule.of("dynatrace-token", "\\bdt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}\\b"),
-            RedactionRule.of("databricks-token", "\\bdapi[a-f0-9]{32}(?:-\\d)?\\b"),
-            RedactionRule.of("atlassian-token", "\\bATATT3[A-Za-z0-9_=-]{186}"),
+            prefixed("dynatrace-token", "dt0c01", "\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}\\b"),
+            prefixed("databricks-token", "dapi", "[a-f0-9]{32}(?:-\\d)?\\b"),
+            prefixed("atlassian-token", "ATATT3", "[A-Za-z0-9_=-]{186}"),
             RedactionRule.of("newrelic-key", "\\bNR(?:AK|JS|II)-[A-Za-z0-9-]{19,32}\\b"),
             RedactionRule.of("grafana-token", "\\b(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b)"),
             RedactionRule.of("vault-token", "\\bhv[sb]\\.[A-Za-z0-9_-]{24,}"),
             RedactionRule.of("terraform-token", "\\b[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-])"),
-            RedactionRule.of("pulumi-token", "\\bpul-[a-f0-9]{40}\\b"),
-            RedactionRule.of("postman-key", "\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b"),
-            RedactionRule.of("linear-key", "\\blin_api_[A-Za-z0-9]{40}\\b"),
-            RedactionRule.of("notion-token", "\\bntn_[0-9]{11}[A-Za-z0-9]{35}\\b"),
-            RedactionRule.of("planetscale-token", "\\bpscale_(?:tkn|pw|oauth)_[A-Za-z0-9=._-]{32,64}(?![A-Za-z0-9=._-])"),
-            RedactionRule.of("prefect-key", "\\bpnu_[A-Za-z0-9]{36}\\b"),
-            RedactionRule.of("readme-key", "\\brdme_[a-z0-9]{70}\\b"),
-            RedactionRule.of("perplexity-key", "\\bpplx-[A-Za-z0-9]{48}\\b"),
-            RedactionRule.of("langsmith-key", "\\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\\b"),
-            RedactionRule.of("sourcegraph-token", "\\bsgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}\\b"),
-            RedactionRule.of("flyio-token", "\\bfo1_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"),
-            RedactionRule.of("frameio-token", "\\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])"),
-            RedactionRule.of("alibaba-access-key", "\\bLTAI[A-Za-z0-9]{20}\\b"),
-            RedactionRule.of("adobe-client-secret", "\\bp8e-[A-Za-z0-9]{32}\\b"),
+            prefixed("pulumi-token", "pul-", "[a-f0-9]{40}\\b"),
+            prefixed("postman-key", "PMAK-", "[a-f0-9]{24}-[a-f0-9]{34}\\b"),
+            prefixed("linear-key", "lin_api_", "[A-Za-z0-9]{40}\\b"),
+            prefixed("notion-token", "ntn_", "[0-9]{11}[A-Za-z0-9]{35}\\b"),
+            prefixed("planetscale-token", "pscale_", "(?:tkn|pw|oauth)_[A-Za-z0-9=._-]{32,64}(?![A-Za-z0-9=._-])"),
+            prefixed("prefect-key", "pnu_", "[A-Za-z0-9]{36}\\b"),
+            prefixed("readme-key", "rdme_", "[a-z0-9]{70}\\b"),
+            prefixed("perplexity-key", "pplx-", "[A-Za-z0-9]{48}\\b"),
+            prefixed("langsmith-key", "lsv2_", "(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\\b"),
+            prefixed("sourcegraph-token", "sgp_", "(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}\\b"),
+            prefixed("flyio-token", "fo1_", "[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"),
+            prefixed("frameio-token", "fio-u-", "[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])"),
+            prefixed("alibaba-access-key", "LTAI", "[A-Za-z0-9]{20}\\b"),
+            prefixed("adobe-client-secret", "p8e-", "[A-Za-z0-9]{32}\\b"),
             RedactionRule.of("cloudflare-origin-ca-key", "\\bv1\\.0-[a-f0-9]{24}-[a-f0-9]{146}\\b"),
             new RedactionRule("url-password", Pattern.compile(
                     "\\b([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@\"']+:)([^\\s@/\"']+)(@)"), 2),
@@ -108,6 +108,15 @@ public final class PatternRedactor implements Redactor {
                     + "([A-Za-z0-9+/=_.~-]{16,200})(?![A-Za-z0-9+/=_~-])"), 2, SecretValues::bare));
 
     private final List<RedactionRule> rules;
+
+    /**
+     * A token that starts with a fixed prefix at a word boundary. The pattern begins with the prefix
+     * itself, so the regular expression engine looks for it with a fast string search.
+     */
+    private static RedactionRule prefixed(String name, String prefix, String rest) {
+        String quoted = Pattern.quote(prefix);
+        return RedactionRule.of(name, quoted + "(?<![A-Za-z0-9_]" + quoted + ")" + rest);
+    }
 
     private PatternRedactor(List<RedactionRule> rules) {
         this.rules = List.copyOf(rules);
