@@ -78,7 +78,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link Builder#llm(LlmAssistant)} the analysis, discussion and proposals run on an LLM; its
  * proposals pass the same validation, de-duplication, rate limit and approval. Every request is
- * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel.
+ * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel, except the
+ * texts a change would publish: those are checked instead, and a proposal whose code or prompt holds
+ * a secret is rejected with rule {@code secret}, so what was validated is what gets published.
+ *
+ * <p>A failed step (a submission, a publication, a ledger read or write, a model call) never stops a
+ * run: it is reported in {@link CycleResult#errors()} and, where it can be, retried by the next run.
+ * Pending submissions are validated again before they are retried.
  */
 public final class ImprovementCycle {
 
@@ -565,7 +571,8 @@ public final class ImprovementCycle {
 
         /**
          * Masks secrets in every request before it is recorded in the ledger and sent to the
-         * back-channel. Default: {@link Redactor#defaults()}.
+         * back-channel, and finds them in the texts a change would publish, which are refused rather
+         * than masked. Default: {@link Redactor#defaults()}.
          */
         public Builder redactor(Redactor redactor) {
             this.redactor = requireNonNull(redactor, "redactor");
