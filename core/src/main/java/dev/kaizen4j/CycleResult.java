@@ -23,8 +23,9 @@ import java.util.List;
  * @param decisions decisions picked up from back-channels in this run
  * @param skippedInput input the source skipped (first {@value ImprovementCycle#MAX_REPORTED_PROBLEMS})
  * @param skippedInputCount how much input was skipped in all
- * @param errors what kept a stage from doing its work, one line each (an LLM answer that still broke
- *     its schema after a repair, an unreachable model); the cycle went on without that stage's output
+ * @param errors every failure of the run: submissions a back-channel did not take, publications that
+ *     failed, ledger reads and writes that failed, model calls that failed or whose answers stayed
+ *     invalid after a repair; the cycle went on without each failed step's output
  * @param llmUsage the model calls of this run and their tokens; empty when the cycle ran offline
  */
 public record CycleResult(
@@ -38,7 +39,7 @@ public record CycleResult(
         List<DecisionUpdate> decisions,
         List<SourceProblem> skippedInput,
         long skippedInputCount,
-        List<String> errors,
+        List<CycleError> errors,
         LlmUsage llmUsage) {
 
     public CycleResult {
@@ -61,9 +62,15 @@ public record CycleResult(
                 List.of(), LlmUsage.none());
     }
 
-    /** Whether a stage failed in this run; see {@link #errors()}. */
+    /** Whether any step failed in this run; see {@link #errors()}. */
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /** The errors of one kind. */
+    public List<CycleError> errors(CycleError.Kind kind) {
+        requireNonNull(kind, "kind");
+        return errors.stream().filter(error -> error.kind() == kind).toList();
     }
 
     /** Proposals that were submitted to a back-channel in this run (auto-approved ones included). */

@@ -54,6 +54,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,8 +82,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link Builder#llm(LlmAssistant)} the analysis, discussion and proposals run on an LLM; its
  * proposals pass the same validation, de-duplication, rate limit and approval. Every request is
- * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel.
+ * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel, except the
+ * texts a change would publish: those are checked instead, and a proposal whose code or prompt holds
+ * a secret is rejected with rule {@code secret}, so what was validated is what gets published.
  *
+ * <p>A failed step (a submission, a publication, a ledger read or write, a model call) never stops a
+ * run: it is reported in {@link CycleResult#errors()} and, where it can be, retried by the next run.
+ * Pending submissions are validated again before they are retried.
  * <p>Thread safety: thread-safe, but one instance runs one cycle at a time: {@link #run()} called
  * while the same instance is running on another thread fails at once with a retriable
  * {@link KaizenException} (it neither waits nor runs twice). {@link #syncDecisions()} may run
@@ -167,8 +173,9 @@ public final class ImprovementCycle {
         if (llm != null) {
             llm.beginCycle();
         }
-        List<ProposalOutcome> retried = retryPendingSubmissions();
-        List<DecisionUpdate> decisions = syncDecisions();
+        List<CycleError> errors = new ArrayList<>();
+        List<ProposalOutcome> retried = retryPendingSubmissions(errors);
+        List<DecisionUpdate> decisions = syncDecisions(errors);
 
         List<SourceProblem> problems = new ArrayList<>();
         AtomicLong problemCount = new AtomicLong();
@@ -181,7 +188,7 @@ public final class ImprovementCycle {
                 })) {
             report = analyzer.analyze(conversations, team);
         }
-        ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback());
+        ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback(errors));
         List<Proposal> proposals = generator.generate(report, plan, team);
 
         List<ProposalOutcome> outcomes = new ArrayList<>();
@@ -189,42 +196,54 @@ public final class ImprovementCycle {
         int submissions = 0;
         for (Proposal proposal : proposals) {
             String requestId = ImprovementRequest.idFor(proposal);
-            ValidationResult validation = validate(proposal);
-            if (!validation.isAccepted()) {
-                recordRejection(proposal, report, plan, validation);
-                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.REJECTED_BY_VALIDATION, validation,
-                        null, String.join("; ", validation.violations().stream().map(Object::toString).toList())));
-                continue;
+            try {
+                ProposalOutcome outcome = consider(proposal, requestId, report, plan, seenThisCycle,
+                        submissions < maxSubmissionsPerCycle, errors);
+                if (outcome.submission() != null) {
+                    submissions++;
+                }
+                outcomes.add(outcome);
+            } catch (LedgerFailure failure) {
+                errors.add(failure.error());
             }
-            Optional<RequestRecord> known = ledger.findByFingerprint(proposal.fingerprint());
-            if (!seenThisCycle.add(proposal.fingerprint())
-                    || known.filter(r -> r.status() != RequestStatus.REJECTED_BY_VALIDATION).isPresent()) {
-                String note = known.map(r -> "already " + r.status().name().toLowerCase() + " as " + r.requestId())
-                        .orElse("proposed twice in this cycle");
-                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_DUPLICATE, validation, null,
-                        note));
-                continue;
-            }
-            if (submissions >= maxSubmissionsPerCycle) {
-                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_RATE_LIMITED, validation,
-                        null, "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle"));
-                continue;
-            }
-            ImprovementRequest request = request(proposal, report, plan);
-            // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
-            if (!ledger.appendIfAbsent(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null))) {
-                outcomes.add(new ProposalOutcome(proposal, requestId, RequestStatus.SUPPRESSED_DUPLICATE, validation, null,
-                        "claimed by another runtime sharing the ledger"));
-                continue;
-            }
-            submissions++;
-            CrashPoints.reach(CrashPoints.Point.CYCLE_CLAIMED);
-            outcomes.add(submit(request, validation));
         }
-        List<String> errors = llm == null ? List.of() : llm.errors();
+        if (llm != null) {
+            // A failed model call is made again by the next cycle.
+            llm.errors().forEach(error -> errors.add(new CycleError(CycleError.Kind.LLM, null, null, error, true)));
+        }
         LlmUsage usage = llm == null ? LlmUsage.none() : llm.usage();
         return new CycleResult(team.name(), startedAt, clock.instant(), report, plan, outcomes, retried, decisions,
                 problems, problemCount.get(), errors, usage);
+    }
+
+    private ProposalOutcome consider(Proposal proposal, String requestId, EffectivenessReport report,
+            ImprovementPlan plan, Set<String> seenThisCycle, boolean underRateLimit, List<CycleError> errors) {
+        ValidationResult validation = validate(proposal);
+        if (!validation.isAccepted()) {
+            recordRejection(proposal, report, plan, validation);
+            return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.REJECTED_BY_VALIDATION,
+                    validation, null, violations(validation));
+        }
+        Optional<RequestRecord> known = read(requestId, () -> ledger.findByFingerprint(proposal.fingerprint()));
+        if (!seenThisCycle.add(proposal.fingerprint())
+                || known.filter(r -> r.status() != RequestStatus.REJECTED_BY_VALIDATION).isPresent()) {
+            String note = known.map(r -> "already " + r.status().name().toLowerCase() + " as " + r.requestId())
+                    .orElse("proposed twice in this cycle");
+            return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_DUPLICATE,
+                    validation, null, note);
+        }
+        if (!underRateLimit) {
+            return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_RATE_LIMITED,
+                    validation, null, "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle");
+        }
+        ImprovementRequest request = request(proposal, report, plan, true);
+        // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
+        if (!claim(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null))) {
+            return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_DUPLICATE,
+                    validation, null, "claimed by another runtime sharing the ledger");
+        }
+        CrashPoints.reach(CrashPoints.Point.CYCLE_CLAIMED);
+        return submit(request, validation, errors);
     }
 
     /**
@@ -236,17 +255,65 @@ public final class ImprovementCycle {
         return decisionSync.syncTeam(team.name());
     }
 
-    private List<ProposalOutcome> retryPendingSubmissions() {
+    private List<DecisionUpdate> syncDecisions(List<CycleError> errors) {
+        List<DecisionUpdate> decisions;
+        try {
+            decisions = syncDecisions();
+        } catch (RuntimeException failure) {
+            // The sync itself turns channel and publisher failures into values; what escapes is the ledger.
+            errors.add(ledgerError("syncing decisions", failure));
+            return List.of();
+        }
+        decisions.forEach(update -> publicationError(update, errors));
+        return decisions;
+    }
+
+    private void publicationError(DecisionUpdate update, List<CycleError> errors) {
+        if (update.publishError() != null) {
+            errors.add(new CycleError(CycleError.Kind.PUBLICATION, update.requestId(), null,
+                    "publishing the approved change failed: " + redactor.redact(update.publishError()), true));
+        }
+    }
+
+    /**
+     * Submits again the requests whose submission failed earlier, after validating them again: the
+     * validators or the redactor may have changed since, and a request that no longer passes is
+     * recorded as rejected by validation instead of being sent.
+     */
+    private List<ProposalOutcome> retryPendingSubmissions(List<CycleError> errors) {
+        List<RequestRecord> pending;
+        try {
+            pending = ledger.records().stream()
+                    .filter(record -> record.status() == RequestStatus.PENDING_SUBMISSION)
+                    .filter(record -> record.request().team().equals(team.name()))
+                    .toList();
+        } catch (RuntimeException failure) {
+            errors.add(ledgerError("reading pending submissions", failure));
+            return List.of();
+        }
         List<ProposalOutcome> retried = new ArrayList<>();
-        for (RequestRecord record : ledger.records()) {
-            if (record.status() == RequestStatus.PENDING_SUBMISSION && record.request().team().equals(team.name())) {
-                retried.add(submit(record.request(), validate(record.request().proposal())));
+        for (RequestRecord record : pending) {
+            ImprovementRequest request = record.request();
+            try {
+                ValidationResult validation = validate(request.proposal());
+                if (validation.isAccepted()) {
+                    retried.add(submit(request, validation, errors));
+                    continue;
+                }
+                String note = violations(validation);
+                record(LedgerEntry.transition(clock.instant(), record, RequestStatus.REJECTED_BY_VALIDATION,
+                        "no longer passes validation, not submitted: " + note));
+                retried.add(new ProposalOutcome(redactor.redact(request.proposal()), request.id(),
+                        RequestStatus.REJECTED_BY_VALIDATION, validation, null,
+                        "no longer passes validation, not submitted: " + note));
+            } catch (LedgerFailure failure) {
+                errors.add(failure.error());
             }
         }
         return retried;
     }
 
-    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation) {
+    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation, List<CycleError> errors) {
         Submission submission;
         try {
             submission = backChannel.submit(request);
@@ -255,19 +322,24 @@ public final class ImprovementCycle {
             log.warn("Back-channel {} threw while submitting {}", backChannel.name(), request.id(), failure);
             submission = Submission.failed(backChannel.name(), request.id(), failure.toString(), true);
         }
-        RequestRecord record = ledger.find(request.id()).orElseThrow();
+        RequestRecord record = read(request.id(), () -> ledger.find(request.id())).orElseThrow(
+                () -> new LedgerFailure(request.id(), "the ledger lost request " + request.id(), null));
         if (!submission.isSubmitted()) {
-            Optional<ProposalOutcome> raced = appendUnlessRaced(LedgerEntry.transition(clock.instant(), record,
-                    RequestStatus.PENDING_SUBMISSION, "submission to " + submission.channel() + " failed: "
-                            + submission.error()).withSubmission(submission), request, validation);
+            String error = redactor.redact(String.valueOf(submission.error()));
+            errors.add(new CycleError(CycleError.Kind.SUBMISSION, request.id(), submission.channel(),
+                    "submission failed: " + error, submission.retriable()));
+            Optional<ProposalOutcome> raced = recordUnlessRaced(LedgerEntry.transition(clock.instant(), record,
+                    RequestStatus.PENDING_SUBMISSION, "submission to " + submission.channel() + " failed: " + error)
+                    .withSubmission(submission), request, validation);
             if (raced.isPresent()) {
                 return raced.get();
             }
-            return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.PENDING_SUBMISSION, validation,
-                    submission, "submission failed, kept for retry: " + submission.error());
+            return new ProposalOutcome(redactor.redact(request.proposal()), request.id(),
+                    RequestStatus.PENDING_SUBMISSION, validation, submission,
+                    "submission failed, kept for retry: " + error);
         }
         CrashPoints.reach(CrashPoints.Point.CYCLE_SUBMITTED);
-        Optional<ProposalOutcome> raced = appendUnlessRaced(LedgerEntry.transition(clock.instant(), record,
+        Optional<ProposalOutcome> raced = recordUnlessRaced(LedgerEntry.transition(clock.instant(), record,
                 RequestStatus.SUBMITTED, "submitted to " + submission.channel()).withSubmission(submission), request,
                 validation);
         if (raced.isPresent()) {
@@ -276,51 +348,105 @@ public final class ImprovementCycle {
         if (autoApprovePromptRefinements && request.proposal() instanceof PromptRefinement) {
             ReviewDecision approval = new ReviewDecision(Verdict.APPROVED, AUTO_APPROVER,
                     "prompt refinements are auto-approved by the host's policy", clock.instant());
-            RequestRecord submitted = ledger.find(request.id()).orElseThrow();
-            ledger.append(LedgerEntry.transition(clock.instant(), submitted, RequestStatus.APPROVED, approval.notes())
+            RequestRecord submitted = read(request.id(), () -> ledger.find(request.id())).orElseThrow();
+            record(LedgerEntry.transition(clock.instant(), submitted, RequestStatus.APPROVED, approval.notes())
                     .withDecision(approval));
             decisionSync.notify(submission, RequestStatus.APPROVED, approval.notes());
-            decisionSync.publish(request, approval);
-            return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.APPROVED, validation, submission,
-                    "submitted to " + submission.channel() + " and auto-approved");
+            publicationError(decisionSync.publish(request, approval), errors);
+            return new ProposalOutcome(redactor.redact(request.proposal()), request.id(), RequestStatus.APPROVED,
+                    validation, submission, "submitted to " + submission.channel() + " and auto-approved");
         }
-        return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUBMITTED, validation, submission,
+        return new ProposalOutcome(redactor.redact(request.proposal()), request.id(), RequestStatus.SUBMITTED,
+                validation, submission,
                 "submitted to " + submission.channel() + (submission.link() == null ? "" : ": " + submission.link()));
     }
 
     /**
-     * Appends {@code entry}, or, when another runtime moved the request on first (both retried the
+     * The validators' verdict plus the secret check: the proposal's texts are published as they are,
+     * so a text holding a secret is refused rather than masked.
+     */
+    private ValidationResult validate(Proposal proposal) {
+        ValidationResult validation = proposal instanceof CodeModification code
+                ? codeValidator.validate(code)
+                : promptValidator.validate((PromptRefinement) proposal);
+        return validation.and(ProposalSecrets.check(redactor, proposal));
+    }
+
+    private String violations(ValidationResult validation) {
+        // A validator's snippet may quote the proposal; the redactor keeps secrets out of notes.
+        return redactor.redact(String.join("; ", validation.violations().stream().map(Object::toString).toList()));
+    }
+
+    private void recordRejection(Proposal proposal, EffectivenessReport report, ImprovementPlan plan,
+            ValidationResult validation) {
+        if (read(ImprovementRequest.idFor(proposal), () -> ledger.findByFingerprint(proposal.fingerprint()))
+                .isPresent()) {
+            return;
+        }
+        record(LedgerEntry.of(clock.instant(), request(proposal, report, plan, false),
+                RequestStatus.REJECTED_BY_VALIDATION, violations(validation)));
+    }
+
+    private CycleError ledgerError(String what, RuntimeException failure) {
+        return new CycleError(CycleError.Kind.LEDGER, null, null,
+                what + " failed: " + redactor.redact(String.valueOf(failure.getMessage())), true);
+    }
+
+    private boolean claim(LedgerEntry entry) {
+        try {
+            return ledger.appendIfAbsent(entry);
+        } catch (RuntimeException failure) {
+            throw new LedgerFailure(entry.requestId(), "claiming the request failed: "
+                    + redactor.redact(String.valueOf(failure.getMessage())), failure);
+        }
+    }
+
+    /**
+     * Records {@code entry}, or, when another runtime moved the request on first (both retried the
      * same pending request; the channel is idempotent on the fingerprint), returns that outcome.
      */
-    private Optional<ProposalOutcome> appendUnlessRaced(LedgerEntry entry, ImprovementRequest request,
+    private Optional<ProposalOutcome> recordUnlessRaced(LedgerEntry entry, ImprovementRequest request,
             ValidationResult validation) {
         try {
             ledger.append(entry);
             return Optional.empty();
         } catch (IllegalTransitionException raced) {
-            RequestRecord now = ledger.find(request.id()).orElseThrow();
+            RequestRecord now = read(request.id(), () -> ledger.find(request.id())).orElseThrow();
             log.info("Request {} is already {} by another runtime: {}", request.id(), now.status(), raced.getMessage());
-            return Optional.of(new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUPPRESSED_DUPLICATE,
-                    validation, now.submission(), "already " + now.status().name().toLowerCase(Locale.ROOT)
-                            + " by another runtime"));
+            return Optional.of(new ProposalOutcome(redactor.redact(request.proposal()), request.id(),
+                    RequestStatus.SUPPRESSED_DUPLICATE, validation, now.submission(),
+                    "already " + now.status().name().toLowerCase(Locale.ROOT) + " by another runtime"));
+        } catch (RuntimeException failure) {
+            throw new LedgerFailure(entry.requestId(), "recording " + entry.status().name().toLowerCase(Locale.ROOT)
+                    + " failed: " + redactor.redact(String.valueOf(failure.getMessage())), failure);
         }
     }
 
-    private ValidationResult validate(Proposal proposal) {
-        if (proposal instanceof CodeModification code) {
-            return codeValidator.validate(code);
+    private void record(LedgerEntry entry) {
+        try {
+            ledger.append(entry);
+        } catch (RuntimeException failure) {
+            throw new LedgerFailure(entry.requestId(), "recording " + entry.status().name().toLowerCase()
+                    + " failed: " + redactor.redact(String.valueOf(failure.getMessage())), failure);
         }
-        return promptValidator.validate((PromptRefinement) proposal);
     }
 
-    private void recordRejection(Proposal proposal, EffectivenessReport report, ImprovementPlan plan,
-            ValidationResult validation) {
-        if (ledger.findByFingerprint(proposal.fingerprint()).isPresent()) {
-            return;
+    private <T> T read(String requestId, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException failure) {
+            throw new LedgerFailure(requestId,
+                    "reading the ledger failed: " + redactor.redact(String.valueOf(failure.getMessage())), failure);
         }
-        ledger.append(LedgerEntry.of(clock.instant(), request(proposal, report, plan),
-                RequestStatus.REJECTED_BY_VALIDATION,
-                String.join("; ", validation.violations().stream().map(Object::toString).toList())));
+    }
+
+    private List<String> reviewerFeedback(List<CycleError> errors) {
+        try {
+            return reviewerFeedback();
+        } catch (RuntimeException failure) {
+            errors.add(ledgerError("reading reviewer notes", failure));
+            return List.of();
+        }
     }
 
     private List<String> reviewerFeedback() {
@@ -332,17 +458,57 @@ public final class ImprovementCycle {
                 .toList();
     }
 
-    private ImprovementRequest request(Proposal proposal, EffectivenessReport report, ImprovementPlan plan) {
+    /**
+     * The request as recorded and sent. Findings, metrics, the discussion, the title, the rationale
+     * and the evidence are redacted. The proposal's texts are kept verbatim when {@code accepted}:
+     * validation checked them, secrets included, and they are what a publisher publishes. A rejected
+     * proposal is never published, so its texts are redacted too.
+     */
+    private ImprovementRequest request(Proposal proposal, EffectivenessReport report, ImprovementPlan plan,
+            boolean accepted) {
         List<Finding> findings = report.findings().stream()
                 .filter(finding -> proposal.evidence().stream().anyMatch(e -> e.startsWith(finding.id())))
                 .toList();
         if (findings.isEmpty()) {
             findings = report.findingsFor(proposal.agent());
         }
-        // Redacted before the ledger records it, so neither the ledger nor any back-channel sees a secret.
-        return redactor.redact(new ImprovementRequest(ImprovementRequest.idFor(proposal), proposal.fingerprint(),
-                team.name(), ImprovementRequest.titleFor(proposal), proposal, findings,
+        ImprovementRequest redacted = redactor.redact(new ImprovementRequest(ImprovementRequest.idFor(proposal),
+                proposal.fingerprint(), team.name(), ImprovementRequest.titleFor(proposal), proposal, findings,
                 metricsSnapshot(report.metrics()), plan.transcript(), clock.instant()));
+        if (!accepted) {
+            return redacted;
+        }
+        return new ImprovementRequest(redacted.id(), redacted.fingerprint(), redacted.team(), redacted.title(),
+                withTextsOf(proposal, redacted.proposal()), redacted.findings(), redacted.metrics(),
+                redacted.discussion(), redacted.createdAt());
+    }
+
+    /** The redacted proposal with the original's code or prompt texts. */
+    private static Proposal withTextsOf(Proposal original, Proposal redacted) {
+        if (original instanceof CodeModification code) {
+            return new CodeModification(code.team(), code.agent(), code.file(), code.currentCode(), code.proposedCode(),
+                    redacted.rationale(), code.category(), redacted.evidence());
+        }
+        PromptRefinement prompt = (PromptRefinement) original;
+        return new PromptRefinement(prompt.team(), prompt.agent(), prompt.field(), prompt.current(), prompt.proposed(),
+                redacted.rationale(), redacted.evidence());
+    }
+
+    /** A ledger read or write failed: whatever depended on it is not done, and the run reports it. */
+    private static final class LedgerFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String requestId;
+
+        LedgerFailure(String requestId, String message, @Nullable Throwable cause) {
+            super(message, cause);
+            this.requestId = requestId;
+        }
+
+        CycleError error() {
+            return new CycleError(CycleError.Kind.LEDGER, requestId, null, getMessage(), true);
+        }
     }
 
     private static Map<String, Double> metricsSnapshot(TeamMetrics metrics) {
@@ -473,7 +639,8 @@ public final class ImprovementCycle {
 
         /**
          * Masks secrets in every request before it is recorded in the ledger and sent to the
-         * back-channel. Default: {@link Redactor#defaults()}.
+         * back-channel, and finds them in the texts a change would publish, which are refused rather
+         * than masked. Default: {@link Redactor#defaults()}.
          */
         public Builder redactor(Redactor redactor) {
             this.redactor = requireNonNull(redactor, "redactor");

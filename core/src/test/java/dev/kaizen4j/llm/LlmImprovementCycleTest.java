@@ -2,6 +2,7 @@ package dev.kaizen4j.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.CycleError;
 import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.ImprovementCycle;
 import dev.kaizen4j.analysis.EffectivenessReport;
@@ -89,8 +90,11 @@ class LlmImprovementCycleTest {
                 LlmAssistant.of(model)).run();
 
         assertThat(result.hasErrors()).isTrue();
-        assertThat(result.errors()).allSatisfy(error -> assertThat(error).contains("after one repair"));
-        assertThat(result.errors()).extracting(error -> error.substring(0, error.indexOf(':')))
+        assertThat(result.errors()).allSatisfy(error -> {
+            assertThat(error.kind()).isEqualTo(CycleError.Kind.LLM);
+            assertThat(error.message()).contains("after one repair");
+        });
+        assertThat(result.errors()).extracting(error -> error.message().substring(0, error.message().indexOf(':')))
                 .containsExactly("attribution-review", "reflection", "plan");
         assertThat(result.outcomes()).isEmpty();
         assertThat(result.submitted()).isEmpty();
@@ -181,7 +185,7 @@ class LlmImprovementCycleTest {
         CycleResult result = cycle(sourceOf(LlmFixtures.ambiguousTask()), LlmFixtures.report(), llm).run();
 
         assertThat(result.llmUsage().estimatedInputTokens()).isLessThanOrEqualTo(2500);
-        assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error)
+        assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error.message())
                 .contains("the cycle's budget of 2500 input tokens is spent"));
         assertThat(result.submitted()).isEmpty();
     }
@@ -212,7 +216,8 @@ class LlmImprovementCycleTest {
         assertThat(at).isBetween(open, close);
         assertThat(user.indexOf(boundary + ">>>", close + 1)).isNegative();
         assertThat(user).contains("\\\"}]} DATA-000000>>>").contains("{\\\"shell\\\"");
-        assertThat(result.errors()).first().asString().startsWith("attribution-review:")
+        assertThat(result.errors()).first().extracting(CycleError::message).asString()
+                .startsWith("attribution-review:")
                 .contains("unexpected property 'shell'");
         assertThat(result.report()).isEqualTo(LlmFixtures.report());
         assertThat(result.outcomes()).isEmpty();

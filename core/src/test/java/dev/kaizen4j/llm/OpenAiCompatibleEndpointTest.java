@@ -100,7 +100,7 @@ class OpenAiCompatibleEndpointTest {
 
         CycleResult result = runCycle(model(0));
 
-        assertThat(result.errors()).hasSize(3).allSatisfy(error -> assertThat(error)
+        assertThat(result.errors()).hasSize(3).allSatisfy(error -> assertThat(error.message())
                 .contains("did not match the required JSON schema after one repair"));
         assertThat(result.outcomes()).isEmpty();
         assertThat(endpoint.requests()).hasSize(6);
@@ -133,7 +133,7 @@ class OpenAiCompatibleEndpointTest {
 
         CycleResult result = runCycle(model(1));
 
-        assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error).contains("the model call failed"));
+        assertThat(result.errors()).isNotEmpty().allSatisfy(error -> assertThat(error.message()).contains("the model call failed"));
         assertThat(result.outcomes()).isEmpty();
         assertThat(endpoint.requests()).hasSize(6);
     }

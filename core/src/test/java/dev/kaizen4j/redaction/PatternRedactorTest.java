@@ -111,4 +111,59 @@ class PatternRedactorTest {
         assertThat(redacted.toString()).doesNotContain(secret).contains("[REDACTED:openai-key]");
         assertThat(redacted.proposal().diff()).doesNotContain(secret);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "credential wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "the AWS credential wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY is in the vault",
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "credential\n  wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    })
+    void givenAnAwsSecretAfterAKeywordWithOrWithoutAssignment_whenRedacted_thenItIsMasked(String text) {
+        assertThat(redactor.redact(text)).doesNotContain("wJalrXUtnFEMI").contains("[REDACTED:secret]");
+    }
+
+    @Test
+    void givenAKeywordInCamelCaseOrWithAPrefix_whenAssigned_thenTheValueIsMasked() {
+        assertThat(redactor.redact("dbPassword = 'Xk9#mq2LpZ'; AWS_SECRET_ACCESS_KEY=Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa9876"))
+                .isEqualTo("dbPassword = '[REDACTED:secret]'; AWS_SECRET_ACCESS_KEY=[REDACTED:secret]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the cache key 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39 was evicted",
+        "The API key was rotated on 2025-06-10 by the platform team.",
+        "int keyLength = 256;",
+        "String key = \"user:\" + id;",
+        "\"key\": \"customer_email\"",
+        "password: ${DB_PASSWORD}",
+        "token: <your-token>",
+        "monkey = 'Xk9mq2LpZ7'",
+        "A session token expires after 3600 seconds.",
+    })
+    void givenKeywordsNextToHarmlessValues_whenRedacted_thenTheTextIsUnchanged(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void givenAWeakKeyword_whenItsValueLooksGenerated_thenOnlyThatValueIsMasked() {
+        assertThat(redactor.redact("key: \"a8Kd93LmQz71Xp\" and key: \"customer_email\""))
+                .isEqualTo("key: \"[REDACTED:secret]\" and key: \"customer_email\"");
+    }
+
+    @Test
+    void givenARuleWithACondition_whenAMatchFailsIt_thenThatMatchIsLeftAlone() {
+        Redactor custom = PatternRedactor.builder().defaultRules(false)
+                .rule(new RedactionRule("order", java.util.regex.Pattern.compile("ORD-(\\d+)"), 1,
+                        match -> match.group(1).length() > 3))
+                .build();
+
+        assertThat(custom.redact("ORD-12 and ORD-12345")).isEqualTo("ORD-12 and ORD-[REDACTED:order]");
+    }
+
+    @Test
+    void givenEveryDefaultRule_whenListed_thenThereAreMoreThanFortyKinds() {
+        assertThat(PatternRedactor.defaultRules().stream().map(RedactionRule::name).distinct())
+                .hasSizeGreaterThan(40);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.kaizen4j.samples.cli;
 
+import dev.kaizen4j.CycleError;
 import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.ProposalOutcome;
@@ -145,7 +146,8 @@ final class ReportPrinter {
             outcome.proposal().diff().lines().forEach(line -> out.println("    " + line));
         }
         for (ProposalOutcome retried : result.retried()) {
-            out.printf(Locale.ROOT, "  retried %s: %s%n", retried.requestId(), retried.note());
+            out.printf(Locale.ROOT, "  retried %s: %s — %s%n", retried.requestId(),
+                    retried.status().name().toLowerCase(Locale.ROOT), retried.note());
         }
         for (DecisionUpdate update : result.decisions()) {
             out.printf(Locale.ROOT, "  decision on %s: %s by %s%s%n", update.requestId(),
@@ -178,12 +180,12 @@ final class ReportPrinter {
                 usage.estimatedInputTokens(), usage.outputTokens());
     }
 
-    void errors(List<String> errors) {
+    void errors(List<CycleError> errors) {
         if (errors.isEmpty()) {
             return;
         }
         heading("Errors (" + errors.size() + ")");
-        errors.forEach(error -> out.println("  " + error));
+        errors.forEach(error -> out.println("  " + error.toString().replace('\n', ' ')));
     }
 
     void plan(ImprovementPlan plan) {

@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
         description = {"Run one improvement cycle: analyze the logs, discuss, propose, validate and submit"
                 + " the proposals for human review.",
                 "Without --logs it runs on the bundled marketing-team example; without --llm it runs offline.",
-                "Exit code 1 when a step failed (for example the LLM's answers stayed invalid); nothing from it is"
-                        + " submitted."})
+                "Exit code 1 when a step failed (a submission, a publication, the ledger, or the LLM whose answers"
+                        + " stayed invalid); nothing from it is submitted."})
 final class RunCommand extends WorkloadCommand {
 
-    /** Exit code when a stage failed (an LLM whose answers stayed invalid, say) and the rest went on. */
+    /** Exit code when a step failed (a submission, a publication, the ledger, the LLM) and the rest went on. */
     static final int EXIT_CYCLE_ERRORS = 1;
 
     @Option(names = "--back-channel", paramLabel = "NAME",
@@ -134,7 +134,7 @@ final class RunCommand extends WorkloadCommand {
         }
         if (result.hasErrors()) {
             out.println("The cycle finished with " + result.errors().size() + " error(s) (listed above); nothing from"
-                    + " the failed steps was submitted.");
+                    + " the failed steps was submitted, and retriable ones are retried by the next run.");
             out.flush();
             return EXIT_CYCLE_ERRORS;
         }
