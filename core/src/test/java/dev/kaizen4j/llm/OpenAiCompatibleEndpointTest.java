@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenAiCompatibleEndpointTest {
 
     private static final String LOGGED_KEY = "sk-proj-4f9Qx7TbZ2vL8mN3pR6sW1yK0aJcXdEe";
+    /** An AWS secret access key (generated) written after "credential" without an assignment. */
+    private static final String LOGGED_AWS_SECRET = "Qm7Rt2Wx9Lp4Zs8Kd1Vn6Hj3Bf5Gc0YaEuT/iOo+";
 
     @TempDir
     Path directory;
@@ -58,7 +60,8 @@ class OpenAiCompatibleEndpointTest {
     private CycleResult runCycle(OpenAiChatModel model) {
         Conversation leaky = Conversation.of(Fixtures.TEAM, "TASK-4", List.of(
                 LlmFixtures.event("TASK-4", "manager", MessageType.TASK_ASSIGNMENT, "Write a post. Key: " + LOGGED_KEY),
-                LlmFixtures.event("TASK-4", "content_creator", MessageType.PROPOSAL, "Draft ready."),
+                LlmFixtures.event("TASK-4", "content_creator", MessageType.PROPOSAL,
+                        "Draft ready, the image tool worked with credential " + LOGGED_AWS_SECRET),
                 Fixtures.event("TASK-4", "system", MessageType.UPDATE, "ended", Map.of("outcome", "failure"))));
         return ImprovementCycle.builder()
                 .team(LlmFixtures.team(directory.resolve("team")))
@@ -90,7 +93,9 @@ class OpenAiCompatibleEndpointTest {
         assertThat(request.path("response_format").path("json_schema").path("schema").path("required").toString())
                 .contains("reviews");
         assertThat(OpenAiStub.message(request, "user")).contains("<<<DATA-").contains("[REDACTED:openai-key]");
-        assertThat(endpoint.rawBodies()).allSatisfy(body -> assertThat(body).doesNotContain(LOGGED_KEY));
+        assertThat(endpoint.rawBodies()).allSatisfy(body -> assertThat(body).doesNotContain(LOGGED_KEY)
+                .doesNotContain(LOGGED_AWS_SECRET).doesNotContain(LOGGED_AWS_SECRET.substring(0, 20)));
+        assertThat(endpoint.rawBodies()).anySatisfy(body -> assertThat(body).contains("credential [REDACTED:secret]"));
         assertThat(result.llmUsage().calls()).allSatisfy(call -> assertThat(call.inputTokens()).isPositive());
     }
 
