@@ -78,6 +78,11 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link Builder#llm(LlmAssistant)} the analysis, discussion and proposals run on an LLM; its
  * proposals pass the same validation, de-duplication, rate limit and approval. Every request is
  * {@linkplain Builder#redactor redacted} before it is recorded or sent to a back-channel.
+ *
+ * <p>Ownership: the cycle creates nothing that holds a connection. It uses the back-channel, ledger,
+ * publisher and source it is given and closes none of them; whoever created them closes them (the
+ * runner closes the channels and publishers it made from providers). When the back-channel receives
+ * decisions as events, the cycle registers a {@link DecisionSync#listener listener} on it at build time.
  */
 public final class ImprovementCycle {
 
@@ -124,6 +129,7 @@ public final class ImprovementCycle {
         this.autoApprovePromptRefinements = builder.autoApprovePromptRefinements;
         this.clock = builder.clock;
         this.decisionSync = new DecisionSync(ledger, backChannel, publisher, clock);
+        backChannel.decisionsTo(decisionSync.listener(team.name()));
     }
 
     public static Builder builder() {
@@ -188,7 +194,7 @@ public final class ImprovementCycle {
             submissions++;
             ImprovementRequest request = request(proposal, report, plan);
             ledger.append(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null));
-            outcomes.add(submit(request, validation));
+            outcomes.add(submit(request, validation, null));
         }
         List<String> errors = llm == null ? List.of() : llm.errors();
         LlmUsage usage = llm == null ? LlmUsage.none() : llm.usage();
@@ -205,26 +211,41 @@ public final class ImprovementCycle {
         return decisionSync.syncTeam(team.name());
     }
 
+    /** Submits pending requests again, and retries the failed channels of partly submitted ones. */
     private List<ProposalOutcome> retryPendingSubmissions() {
         List<ProposalOutcome> retried = new ArrayList<>();
         for (RequestRecord record : ledger.records()) {
-            if (record.status() == RequestStatus.PENDING_SUBMISSION && record.request().team().equals(team.name())) {
-                retried.add(submit(record.request(), validate(record.request().proposal())));
+            if (!record.request().team().equals(team.name())) {
+                continue;
+            }
+            Submission previous = record.submission();
+            if (record.status() == RequestStatus.PENDING_SUBMISSION
+                    || record.status() == RequestStatus.SUBMITTED && previous != null && previous.isPartial()) {
+                retried.add(submit(record.request(), validate(record.request().proposal()), previous));
             }
         }
         return retried;
     }
 
-    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation) {
+    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation,
+            @Nullable Submission previous) {
         Submission submission;
         try {
-            submission = backChannel.submit(request);
+            submission = previous == null ? backChannel.submit(request) : backChannel.retry(request, previous);
         } catch (RuntimeException failure) {
             // The contract says channels return failures; a buggy channel must not stop the cycle.
             log.warn("Back-channel {} threw while submitting {}", backChannel.name(), request.id(), failure);
             submission = Submission.failed(backChannel.name(), request.id(), failure.toString(), true);
         }
         RequestRecord record = ledger.find(request.id()).orElseThrow();
+        if (record.status() == RequestStatus.SUBMITTED) {
+            // A partly submitted request: it stays submitted, now with the channels that took it on retry.
+            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.SUBMITTED,
+                    "retried the failed channels of " + submission.channel()).withSubmission(submission));
+            return new ProposalOutcome(request.proposal(), request.id(), RequestStatus.SUBMITTED, validation,
+                    submission, submission.isPartial() ? "still partly submitted, kept for retry" : "now submitted to "
+                            + "every channel");
+        }
         if (!submission.isSubmitted()) {
             ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.PENDING_SUBMISSION,
                     "submission to " + submission.channel() + " failed: " + submission.error()).withSubmission(submission));

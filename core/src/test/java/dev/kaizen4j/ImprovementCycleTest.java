@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,31 @@ class ImprovementCycleTest {
     }
 
     @Test
+    void givenOneOfTwoChannelsDown_whenRunAgain_thenOnlyThatChannelIsRetriedAndTheRequestStaysDecidable() {
+        FlakyBackChannel slack = new FlakyBackChannel("slack");
+        FlakyBackChannel github = new FlakyBackChannel("github:acme/agents");
+        BackChannel both = BackChannel.composite(slack, github);
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+        github.down.set(true);
+
+        CycleResult first = cycle(both, ledger).build().run();
+
+        assertThat(first.submitted()).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> assertThat(r.submission().isPartial()).isTrue());
+
+        github.down.set(false);
+        CycleResult second = cycle(both, ledger).build().run();
+
+        assertThat(second.retried()).hasSize(3).allSatisfy(o -> assertThat(o.status()).isEqualTo(RequestStatus.SUBMITTED));
+        assertThat(slack.calls).as("channels that took the request are not asked again").hasValue(3);
+        assertThat(github.submitted).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RequestStatus.SUBMITTED);
+            assertThat(r.submission().isPartial()).isFalse();
+        });
+    }
+
+    @Test
     void givenAThrowingBackChannel_whenRun_thenTheCycleCompletesAndKeepsTheRequests() {
         BackChannel throwing = new BackChannel() {
             @Override
@@ -285,14 +311,25 @@ class ImprovementCycleTest {
     private static final class FlakyBackChannel implements BackChannel {
         final AtomicBoolean down = new AtomicBoolean();
         final List<String> submitted = new ArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        private final String name;
+
+        FlakyBackChannel() {
+            this("flaky");
+        }
+
+        FlakyBackChannel(String name) {
+            this.name = name;
+        }
 
         @Override
         public String name() {
-            return "flaky";
+            return name;
         }
 
         @Override
         public Submission submit(ImprovementRequest request) {
+            calls.incrementAndGet();
             if (down.get()) {
                 return Submission.failed(name(), request.id(), "service unavailable", true);
             }

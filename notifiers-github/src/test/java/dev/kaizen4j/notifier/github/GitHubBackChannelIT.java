@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.Submission;
-import dev.kaizen4j.testing.Fixtures;
+import dev.kaizen4j.review.contract.ContractRequests;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class GitHubBackChannelIT {
     void givenARealRepository_whenARequestIsSubmittedTwice_thenOneIssueHoldsItUndecided() throws IOException {
         GitHubSettings settings = GitHubSettings.fromEnvironment(System.getenv());
         GitHubBackChannel channel = GitHubBackChannel.builder().settings(settings).build();
-        ImprovementRequest request = Fixtures.request("Live check " + Instant.now());
+        ImprovementRequest request = ContractRequests.request("Live check " + Instant.now());
 
         Submission first = channel.submit(request);
         Submission second = channel.submit(request);
