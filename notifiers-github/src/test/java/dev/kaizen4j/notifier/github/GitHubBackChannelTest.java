@@ -72,6 +72,41 @@ class GitHubBackChannelTest extends BackChannelContract {
         return github.issues().size();
     }
 
+    @Override
+    protected BackChannel restartedChannel() {
+        return channel(Duration.ofSeconds(60));
+    }
+
+    @Override
+    protected BackChannel channelWithBackendDown() {
+        return GitHubBackChannel.builder().repository(FakeGitHub.REPOSITORY).token(FakeGitHub.TOKEN)
+                .apiUrl("http://127.0.0.1:" + TestSupport.closedPort()).sleeper(sleeper).build();
+    }
+
+    @Override
+    protected String sentToBackend() {
+        StringBuilder sent = new StringBuilder();
+        for (Recorded request : github.requests()) {
+            sent.append(request).append('\n').append(request.body()).append('\n');
+        }
+        return sent.toString();
+    }
+
+    @Override
+    protected Optional<String> credential() {
+        return Optional.of(FakeGitHub.TOKEN);
+    }
+
+    @Test
+    void givenTwoRepositories_whenComposed_thenTheirChannelsHaveDistinctNames() {
+        GitHubBackChannel other = GitHubBackChannel.builder().repository("acme/other").token(FakeGitHub.TOKEN)
+                .apiUrl(github.apiUrl()).build();
+
+        BackChannel both = BackChannel.composite(channel, other);
+
+        assertThat(both.name()).isEqualTo("github:acme/agents+github:acme/other");
+    }
+
     // ---- submitting
 
     @Test
@@ -80,7 +115,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
         Submission submission = channel.submit(request);
 
-        assertThat(submission).isEqualTo(Submission.submitted("github", request.id(), "1",
+        assertThat(submission).isEqualTo(Submission.submitted("github:acme/agents", request.id(), "1",
                 "https://github.com/acme/agents/issues/1"));
         assertThat(github.requests()).extracting(Recorded::toString).containsExactly(
                 "GET /repos/acme/agents",
@@ -293,7 +328,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.clearRequests();
 
         assertThat(channel.decisionFor(Submission.submitted("slack", "r-1", "C1/123.4", null))).isEmpty();
-        assertThat(channel.decisionFor(Submission.failed("github", "r-1", "down", true))).isEmpty();
+        assertThat(channel.decisionFor(Submission.failed("github:acme/agents", "r-1", "down", true))).isEmpty();
         assertThat(github.requests()).isEmpty();
     }
 
@@ -429,7 +464,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
         assertThat(submission.retriable()).isTrue();
         assertThat(submission.error()).contains("cannot reach GitHub", apiUrl).doesNotContain(FakeGitHub.TOKEN);
-        assertThat(offline.decisionFor(Submission.submitted("github", "r", "1", null))).isEmpty();
+        assertThat(offline.decisionFor(Submission.submitted("github:acme/agents", "r", "1", null))).isEmpty();
     }
 
     @Test

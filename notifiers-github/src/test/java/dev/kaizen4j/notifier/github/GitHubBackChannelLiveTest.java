@@ -15,11 +15,12 @@ import org.kohsuke.github.GitHubBuilder;
 
 /**
  * Against real GitHub; runs only when {@code KAIZEN_GITHUB_TOKEN} and {@code KAIZEN_GITHUB_REPOSITORY}
- * name a repository the token may open issues in. Opens one issue and closes it again.
+ * name a repository the token may open issues in (so it runs with the unit tests, in {@code mvn test}
+ * and {@code mvn verify}, whenever they are set). Opens one issue and closes it again.
  */
 @EnabledIfEnvironmentVariable(named = "KAIZEN_GITHUB_TOKEN", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "KAIZEN_GITHUB_REPOSITORY", matches = ".+/.+")
-class GitHubBackChannelIT {
+class GitHubBackChannelLiveTest {
 
     @Test
     void givenARealRepository_whenARequestIsSubmittedTwice_thenOneIssueHoldsItUndecided() throws IOException {
