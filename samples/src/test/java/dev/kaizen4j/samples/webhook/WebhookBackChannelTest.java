@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +52,12 @@ class WebhookBackChannelTest extends BackChannelContract {
 
     @Override
     protected BackChannel channelWithBackendDown() {
+        return channelAt("http://127.0.0.1:" + aClosedPort());
+    }
+
+    private static int aClosedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return channelAt("http://127.0.0.1:" + socket.getLocalPort());
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +65,7 @@ class WebhookBackChannelTest extends BackChannelContract {
 
     @Override
     protected void decide(Submission submission, Verdict verdict, String notes) {
-        service.decide(submission.externalId(), verdict.name().toLowerCase(), "alice", notes);
+        service.decide(submission.externalId(), verdict.name().toLowerCase(Locale.ROOT), "alice", notes);
     }
 
     @Override
