@@ -2,6 +2,7 @@ package dev.kaizen4j.notifier.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.notifier.github.internal.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.kaizen4j.notifier.github.internal.Sleeper;
 
 /** Shared by the GitHub notifier's tests. */
 final class TestSupport {
