@@ -10,6 +10,7 @@ import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.publish.ChangePublisher;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -17,8 +18,11 @@ import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,12 +31,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks up human decisions from a back-channel, records them in the ledger and publishes approved
  * changes. The {@link ImprovementCycle} runs it at the start of every cycle; a host (or
- * {@code kaizen4j review sync}) may run it on its own, more often.
+ * {@code kaizen4j review sync}) may run it on its own, more often. Decisions are asked only of the
+ * channel a request was submitted to ({@link BackChannel#addressed}), in one
+ * {@link BackChannel#decisionsFor batch}; channels that receive decisions as events hand them to
+ * {@link #listener}.
  *
  * <p>Thread safety: thread-safe when its ledger is; several threads or processes may sync the same
  * requests at once. Each decision is recorded once (the ledger refuses a second one) and each
  * publication is recorded once; a change published by two runtimes at the same moment relies on
  * {@link ChangePublisher} being idempotent per request, as its contract requires.
+ *
+ * <p>It uses the channel and publisher it is given and closes neither.
  */
 public final class DecisionSync {
 
@@ -68,36 +77,70 @@ public final class DecisionSync {
         return sync(record -> record.request().team().equals(team));
     }
 
+    /**
+     * A listener recording the decisions a channel receives as events, for requests of {@code team}
+     * (or of every team when null): the decision is recorded, shown on the channel and, when it
+     * approves, published, as {@link #sync} would. A decision from a channel the request was not
+     * submitted to, or on a request no longer awaiting one, is ignored.
+     */
+    public DecisionListener listener(@Nullable String team) {
+        return (channel, requestId, decision) -> {
+            requireNonNull(channel, "channel");
+            requireNonNull(requestId, "requestId");
+            requireNonNull(decision, "decision");
+            Optional<RequestRecord> record = ledger.find(requestId)
+                    .filter(r -> team == null || r.request().team().equals(team));
+            Optional<Submission> submission = record.map(RequestRecord::submission)
+                    .filter(s -> s.channel().equals(channel) || s.part(channel).filter(Submission::isSubmitted).isPresent());
+            if (submission.isEmpty()) {
+                log.info("Ignoring a decision from {} on {}: not submitted there", channel, requestId);
+                return;
+            }
+            record(requestId, decision);
+        };
+    }
+
     private List<DecisionUpdate> sync(Predicate<RequestRecord> selected) {
         List<DecisionUpdate> updates = new ArrayList<>();
+        List<Submission> awaiting = new ArrayList<>();
         for (RequestRecord record : ledger.records()) {
             if (!selected.test(record)) {
                 continue;
             }
             if (record.status() == RequestStatus.SUBMITTED && record.submission() != null) {
-                Optional<ReviewDecision> decision = decisionFor(record.submission());
-                if (decision.isEmpty()) {
-                    continue;
-                }
-                ReviewDecision decided = decision.get();
-                try {
-                    ledger.append(LedgerEntry.transition(clock.instant(), record, decided.verdict().status(),
-                            decided.notes().isBlank() ? null : decided.notes()).withDecision(decided));
-                } catch (IllegalTransitionException recordedElsewhere) {
-                    log.info("Decision on {} already recorded by another runtime: {}", record.requestId(),
-                            recordedElsewhere.getMessage());
-                    continue;
-                }
-                CrashPoints.reach(CrashPoints.Point.DECISION_RECORDED);
-                notify(record.submission(), decided.verdict().status(), decided.notes());
-                updates.add(decided.verdict() == Verdict.APPROVED
-                        ? publish(record.request(), decided)
-                        : new DecisionUpdate(record.requestId(), decided, null, null));
+                backChannel.addressed(record.submission()).ifPresent(awaiting::add);
             } else if (record.status() == RequestStatus.APPROVED && publisher != null && record.decision() != null) {
                 updates.add(publish(record.request(), record.decision()));
             }
         }
+        Set<String> asked = new HashSet<>(awaiting.stream().map(Submission::requestId).toList());
+        decisionsFor(awaiting).forEach((requestId, decision) -> {
+            if (asked.contains(requestId)) {
+                record(requestId, decision).ifPresent(updates::add);
+            }
+        });
         return updates;
+    }
+
+    /** Records a decision on a request awaiting one, shows it on the channel and publishes an approval. */
+    private synchronized Optional<DecisionUpdate> record(String requestId, ReviewDecision decided) {
+        RequestRecord record = ledger.find(requestId).orElse(null);
+        if (record == null || record.status() != RequestStatus.SUBMITTED || record.submission() == null) {
+            return Optional.empty();
+        }
+        try {
+            ledger.append(LedgerEntry.transition(clock.instant(), record, decided.verdict().status(),
+                    decided.notes().isBlank() ? null : decided.notes()).withDecision(decided));
+        } catch (IllegalTransitionException recordedElsewhere) {
+            log.info("Decision on {} already recorded by another runtime: {}", requestId,
+                    recordedElsewhere.getMessage());
+            return Optional.empty();
+        }
+        CrashPoints.reach(CrashPoints.Point.DECISION_RECORDED);
+        notify(record.submission(), decided.verdict().status(), decided.notes());
+        return Optional.of(decided.verdict() == Verdict.APPROVED
+                ? publish(record.request(), decided)
+                : new DecisionUpdate(record.requestId(), decided, null, null));
     }
 
     /** Publishes an approved request and records it as implemented; a failure leaves it approved. */
@@ -138,13 +181,16 @@ public final class DecisionSync {
         }
     }
 
-    private Optional<ReviewDecision> decisionFor(Submission submission) {
+    private Map<String, ReviewDecision> decisionsFor(List<Submission> submissions) {
+        if (submissions.isEmpty()) {
+            return Map.of();
+        }
         try {
-            return backChannel.decisionFor(submission);
+            return backChannel.decisionsFor(submissions);
         } catch (RuntimeException failure) {
-            log.warn("Back-channel {} failed to read the decision on {}: {}", backChannel.name(),
-                    submission.requestId(), failure.toString());
-            return Optional.empty();
+            log.warn("Back-channel {} failed to read the decisions on {} requests: {}", backChannel.name(),
+                    submissions.size(), failure.toString());
+            return Map.of();
         }
     }
 }

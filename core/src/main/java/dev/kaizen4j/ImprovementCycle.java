@@ -89,12 +89,18 @@ import org.slf4j.LoggerFactory;
  * <p>A failed step (a submission, a publication, a ledger read or write, a model call) never stops a
  * run: it is reported in {@link CycleResult#errors()} and, where it can be, retried by the next run.
  * Pending submissions are validated again before they are retried.
+ *
  * <p>Thread safety: thread-safe, but one instance runs one cycle at a time: {@link #run()} called
  * while the same instance is running on another thread fails at once with a retriable
  * {@link KaizenException} (it neither waits nor runs twice). {@link #syncDecisions()} may run
  * concurrently with a cycle. Several instances, threads or processes may share one ledger: each new
  * request is claimed atomically with {@link ImprovementLedger#appendIfAbsent}, so it is submitted
  * once, and the ledger refuses a second decision or publication of a request.
+ *
+ * <p>Ownership: the cycle creates nothing that holds a connection. It uses the back-channel, ledger,
+ * publisher and source it is given and closes none of them; whoever created them closes them (the
+ * runner closes the channels and publishers it made from providers). When the back-channel receives
+ * decisions as events, the cycle registers a {@link DecisionSync#listener listener} on it at build time.
  */
 public final class ImprovementCycle {
 
@@ -142,6 +148,7 @@ public final class ImprovementCycle {
         this.autoApprovePromptRefinements = builder.autoApprovePromptRefinements;
         this.clock = builder.clock;
         this.decisionSync = new DecisionSync(ledger, backChannel, publisher, clock);
+        backChannel.decisionsTo(decisionSync.listener(team.name()));
     }
 
     public static Builder builder() {
@@ -243,7 +250,7 @@ public final class ImprovementCycle {
                     validation, null, "claimed by another runtime sharing the ledger");
         }
         CrashPoints.reach(CrashPoints.Point.CYCLE_CLAIMED);
-        return submit(request, validation, errors);
+        return submit(request, validation, null, errors);
     }
 
     /**
@@ -284,7 +291,9 @@ public final class ImprovementCycle {
         List<RequestRecord> pending;
         try {
             pending = ledger.records().stream()
-                    .filter(record -> record.status() == RequestStatus.PENDING_SUBMISSION)
+                    .filter(record -> record.status() == RequestStatus.PENDING_SUBMISSION
+                            || record.status() == RequestStatus.SUBMITTED && record.submission() != null
+                                    && record.submission().isPartial())
                     .filter(record -> record.request().team().equals(team.name()))
                     .toList();
         } catch (RuntimeException failure) {
@@ -296,11 +305,19 @@ public final class ImprovementCycle {
             ImprovementRequest request = record.request();
             try {
                 ValidationResult validation = validate(request.proposal());
+                Submission previous = record.status() == RequestStatus.SUBMITTED ? record.submission() : null;
                 if (validation.isAccepted()) {
-                    retried.add(submit(request, validation, errors));
+                    retried.add(submit(request, validation, previous, errors));
                     continue;
                 }
                 String note = violations(validation);
+                if (previous != null) {
+                    // Already before reviewers on some channels: those decide; the others are not sent it.
+                    retried.add(new ProposalOutcome(redactor.redact(request.proposal()), request.id(),
+                            RequestStatus.SUBMITTED, validation, previous,
+                            "no longer passes validation, not sent to the remaining channels: " + note));
+                    continue;
+                }
                 record(LedgerEntry.transition(clock.instant(), record, RequestStatus.REJECTED_BY_VALIDATION,
                         "no longer passes validation, not submitted: " + note));
                 retried.add(new ProposalOutcome(redactor.redact(request.proposal()), request.id(),
@@ -313,10 +330,15 @@ public final class ImprovementCycle {
         return retried;
     }
 
-    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation, List<CycleError> errors) {
+    /**
+     * Submits a request, or, given the {@code previous} partial submission of a request already
+     * submitted to some channels, retries the channels that failed.
+     */
+    private ProposalOutcome submit(ImprovementRequest request, ValidationResult validation,
+            @Nullable Submission previous, List<CycleError> errors) {
         Submission submission;
         try {
-            submission = backChannel.submit(request);
+            submission = previous == null ? backChannel.submit(request) : backChannel.retry(request, previous);
         } catch (RuntimeException failure) {
             // The contract says channels return failures; a buggy channel must not stop the cycle.
             log.warn("Back-channel {} threw while submitting {}", backChannel.name(), request.id(), failure);
@@ -324,6 +346,18 @@ public final class ImprovementCycle {
         }
         RequestRecord record = read(request.id(), () -> ledger.find(request.id())).orElseThrow(
                 () -> new LedgerFailure(request.id(), "the ledger lost request " + request.id(), null));
+        if (record.status() == RequestStatus.SUBMITTED) {
+            // A partly submitted request stays submitted, now with the channels that took it on retry.
+            record(LedgerEntry.transition(clock.instant(), record, RequestStatus.SUBMITTED,
+                    "retried the failed channels of " + submission.channel()).withSubmission(submission));
+            if (submission.isPartial()) {
+                errors.add(new CycleError(CycleError.Kind.SUBMISSION, request.id(), submission.channel(),
+                        "still partly submitted: " + redactor.redact(String.valueOf(submission.error())), true));
+            }
+            return new ProposalOutcome(redactor.redact(request.proposal()), request.id(), RequestStatus.SUBMITTED,
+                    validation, submission, submission.isPartial() ? "still partly submitted, kept for retry"
+                            : "now submitted to every channel");
+        }
         if (!submission.isSubmitted()) {
             String error = redactor.redact(String.valueOf(submission.error()));
             errors.add(new CycleError(CycleError.Kind.SUBMISSION, request.id(), submission.channel(),

@@ -273,6 +273,31 @@ class ImprovementCycleTest {
     }
 
     @Test
+    void givenOneOfTwoChannelsDown_whenRunAgain_thenOnlyThatChannelIsRetriedAndTheRequestStaysDecidable() {
+        FlakyBackChannel slack = new FlakyBackChannel("slack");
+        FlakyBackChannel github = new FlakyBackChannel("github:acme/agents");
+        BackChannel both = BackChannel.composite(slack, github);
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+        github.down.set(true);
+
+        CycleResult first = cycle(both, ledger).build().run();
+
+        assertThat(first.submitted()).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> assertThat(r.submission().isPartial()).isTrue());
+
+        github.down.set(false);
+        CycleResult second = cycle(both, ledger).build().run();
+
+        assertThat(second.retried()).hasSize(3).allSatisfy(o -> assertThat(o.status()).isEqualTo(RequestStatus.SUBMITTED));
+        assertThat(slack.calls).as("channels that took the request are not asked again").hasValue(3);
+        assertThat(github.submitted).hasSize(3);
+        assertThat(ledger.records()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RequestStatus.SUBMITTED);
+            assertThat(r.submission().isPartial()).isFalse();
+        });
+    }
+
+    @Test
     void givenAThrowingBackChannel_whenRun_thenTheCycleCompletesAndKeepsTheRequests() {
         BackChannel throwing = new BackChannel() {
             @Override
@@ -374,14 +399,25 @@ class ImprovementCycleTest {
     private static class FlakyBackChannel implements BackChannel {
         final AtomicBoolean down = new AtomicBoolean();
         final List<String> submitted = new ArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        private final String name;
+
+        FlakyBackChannel() {
+            this("flaky");
+        }
+
+        FlakyBackChannel(String name) {
+            this.name = name;
+        }
 
         @Override
         public String name() {
-            return "flaky";
+            return name;
         }
 
         @Override
         public Submission submit(ImprovementRequest request) {
+            calls.incrementAndGet();
             if (down.get()) {
                 return Submission.failed(name(), request.id(), "service unavailable", true);
             }

@@ -42,7 +42,8 @@ public final class LedgerTransitions {
             case REJECTED_BY_VALIDATION -> EnumSet.of(PENDING_SUBMISSION);
             // A failed attempt is recorded as PENDING_SUBMISSION again, with the failure as its note.
             case PENDING_SUBMISSION -> EnumSet.of(PENDING_SUBMISSION, SUBMITTED, REJECTED_BY_VALIDATION);
-            // SUBMITTED again only for a channel the request has not reached yet (see check).
+            // SUBMITTED again only for a channel the request has not reached yet, or to complete a partial
+            // submission (see check).
             case SUBMITTED -> EnumSet.of(SUBMITTED, APPROVED, REJECTED, NEEDS_WORK);
             case APPROVED -> EnumSet.of(IMPLEMENTED);
             case IMPLEMENTED -> EnumSet.of(VERIFIED_EFFECTIVE, VERIFIED_INEFFECTIVE);
@@ -99,9 +100,11 @@ public final class LedgerTransitions {
         }
         if (from == SUBMITTED && to == SUBMITTED) {
             String channel = entry.submission() == null ? null : entry.submission().channel();
-            boolean reached = channel == null || current.history().stream()
+            // A partial submission (some channels of a composite failed) may be completed by a retry.
+            boolean partial = current.submission() != null && current.submission().isPartial();
+            boolean reached = !partial && (channel == null || current.history().stream()
                     .anyMatch(earlier -> earlier.status() == SUBMITTED && earlier.submission() != null
-                            && earlier.submission().channel().equals(channel));
+                            && earlier.submission().channel().equals(channel)));
             if (reached) {
                 throw new IllegalTransitionException(entry.requestId(), from, to, "it was already submitted"
                         + (channel == null ? "" : " to " + channel));

@@ -5,16 +5,20 @@ import dev.kaizen4j.review.ReviewDecision;
 
 /**
  * Turns an approved request into a change that flows through Git and review: a pull request or a
- * patch. Nothing is applied to a running agent. Implementations are idempotent per request.
+ * patch. Nothing is applied to a running agent. Implementations are idempotent per request. Plugins
+ * make theirs known by name with a {@link dev.kaizen4j.spi.ChangePublisherProvider}.
  *
  * <p>Thread safety: implementations must be safe for concurrent calls, and idempotent even when two
  * runtimes publish the same approved request at the same moment (after a crash between publishing and
  * recording it, or when a cycle and {@code kaizen4j review sync} overlap): the ledger then records one
  * publication, and the change must exist once. {@link PatchFileChangePublisher} rewrites the same
  * patch atomically.
+ *
+ * <p>Lifecycle: whoever creates a publisher closes it; {@link dev.kaizen4j.ImprovementCycle} and
+ * {@link dev.kaizen4j.DecisionSync} never close the publisher they are given.
  */
 @FunctionalInterface
-public interface ChangePublisher {
+public interface ChangePublisher extends AutoCloseable {
 
     /**
      * @param request the approved request
@@ -22,4 +26,8 @@ public interface ChangePublisher {
      * @throws dev.kaizen4j.KaizenException if publishing failed; the request stays approved for a retry
      */
     PublishedChange publish(ImprovementRequest request, ReviewDecision approval);
+
+    /** Releases connections; the default holds none. Never throws for a failure to release. */
+    @Override
+    default void close() {}
 }

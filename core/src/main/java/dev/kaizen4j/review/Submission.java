@@ -2,6 +2,8 @@ package dev.kaizen4j.review;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param link a URL or path a human can open, when known
  * @param error why the submission failed, when it did
  * @param retriable whether a later retry may succeed
+ * @param parts for a composite channel, each channel's own submission, failed ones included
  */
 public record Submission(
         String channel, String requestId, @Nullable String externalId, @Nullable String link, @Nullable String error,
-        boolean retriable) {
+        boolean retriable, List<Submission> parts) {
 
     public Submission {
         requireNonNull(channel, "channel");
@@ -25,6 +28,12 @@ public record Submission(
         if ((externalId == null) == (error == null)) {
             throw new IllegalArgumentException("a submission has either an external id or an error");
         }
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public Submission(String channel, String requestId, @Nullable String externalId, @Nullable String link,
+            @Nullable String error, boolean retriable) {
+        this(channel, requestId, externalId, link, error, retriable, List.of());
     }
 
     public static Submission submitted(String channel, String requestId, String externalId, @Nullable String link) {
@@ -37,5 +46,15 @@ public record Submission(
 
     public boolean isSubmitted() {
         return externalId != null;
+    }
+
+    /** The part made on {@code channel}, for a composite submission. */
+    public Optional<Submission> part(String channel) {
+        return parts.stream().filter(part -> part.channel().equals(channel)).findFirst();
+    }
+
+    /** Whether some channels took the request and others failed, so a retry is due for those. */
+    public boolean isPartial() {
+        return isSubmitted() && parts.stream().anyMatch(part -> !part.isSubmitted());
     }
 }

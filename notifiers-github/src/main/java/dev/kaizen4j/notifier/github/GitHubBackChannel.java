@@ -55,13 +55,16 @@ import org.slf4j.LoggerFactory;
  * is trusted ({@code OWNER}, {@code MEMBER}, {@code COLLABORATOR} by default); labels need write
  * access to set. The latest decision wins; an issue closed without one counts as rejected.
  *
+ * <p>The channel holds no connection of its own ({@link #close()} has nothing to release) and is safe
+ * to use from several threads. Its provider, {@code github}, reads {@link GitHubConfig}.
+ *
  * <p>Nothing here throws into the caller's loop: a failed submission is a
  * {@link Submission#failed failed Submission} (retriable for rate limits, 5xx and network trouble,
  * not for 401, 403, 404 or 422), an unreadable decision is empty, and both are logged without the token.
  */
 public final class GitHubBackChannel implements BackChannel {
 
-    /** The channel's name. */
+    /** The provider's name, and the first part of every channel's {@link #name()}. */
     public static final String NAME = "github";
 
     private static final Logger log = LoggerFactory.getLogger(GitHubBackChannel.class);
@@ -71,6 +74,7 @@ public final class GitHubBackChannel implements BackChannel {
     private final Map<Verdict, String> decisionLabels;
     private final Set<String> trustedAssociations;
     private final Clock clock;
+    private final String name;
     private final Set<String> knownLabels = ConcurrentHashMap.newKeySet();
     private volatile boolean labelsListed;
 
@@ -80,6 +84,7 @@ public final class GitHubBackChannel implements BackChannel {
         this.decisionLabels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.decisionLabels));
         this.trustedAssociations = Set.copyOf(builder.trustedAssociations);
         this.clock = builder.clock;
+        this.name = NAME + ":" + github.settings().repository();
     }
 
     /** A builder; repository and token (or {@link Builder#settings settings}) are required. */
@@ -92,9 +97,10 @@ public final class GitHubBackChannel implements BackChannel {
         return builder().settings(GitHubSettings.fromEnvironment(environment));
     }
 
+    /** {@code github:owner/name}, so channels on two repositories can be used side by side. */
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     /** The repository issues are opened in, as {@code owner/name}. */
@@ -127,11 +133,11 @@ public final class GitHubBackChannel implements BackChannel {
             return submitted(request, issue);
         } catch (KaizenException failure) {
             log.warn("Submitting request {} to GitHub failed: {}", request.id(), failure.getMessage());
-            return Submission.failed(NAME, request.id(), failure.getMessage(), failure.isRetriable());
+            return Submission.failed(name, request.id(), failure.getMessage(), failure.isRetriable());
         } catch (RuntimeException unexpected) {
             String message = GitHubAccess.scrub(unexpected.toString(), github.settings().token());
             log.warn("Submitting request {} to GitHub failed unexpectedly: {}", request.id(), message);
-            return Submission.failed(NAME, request.id(), "unexpected failure while submitting to "
+            return Submission.failed(name, request.id(), "unexpected failure while submitting to "
                     + repository() + ": " + message, true);
         }
     }
@@ -251,7 +257,7 @@ public final class GitHubBackChannel implements BackChannel {
     }
 
     private @Nullable Integer issueNumber(Submission submission) {
-        if (!submission.isSubmitted() || !NAME.equals(submission.channel())) {
+        if (!submission.isSubmitted() || !name.equals(submission.channel())) {
             return null;
         }
         try {
@@ -264,7 +270,7 @@ public final class GitHubBackChannel implements BackChannel {
     }
 
     private Submission submitted(ImprovementRequest request, GHIssue issue) {
-        return Submission.submitted(NAME, request.id(), String.valueOf(issue.getNumber()),
+        return Submission.submitted(name, request.id(), String.valueOf(issue.getNumber()),
                 issue.getHtmlUrl() == null ? null : issue.getHtmlUrl().toString());
     }
 

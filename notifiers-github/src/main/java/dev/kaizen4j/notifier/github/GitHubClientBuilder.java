@@ -32,6 +32,17 @@ abstract class GitHubClientBuilder<B extends GitHubClientBuilder<B>> {
         return self();
     }
 
+    /**
+     * Repository, token, API URL and rate-limit wait from the {@code kaizen.github.*} settings.
+     *
+     * @throws KaizenException listing every invalid or missing setting
+     */
+    public B config(GitHubConfig config) {
+        requireNonNull(config, "config");
+        settings(config.settings());
+        return maxRateLimitWait(config.maxRateLimitWait());
+    }
+
     /** The repository as {@code owner/name}. */
     public B repository(String repository) {
         this.repository = requireNonNull(repository, "repository");

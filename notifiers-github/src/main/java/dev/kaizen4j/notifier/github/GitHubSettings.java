@@ -3,6 +3,7 @@ package dev.kaizen4j.notifier.github;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.spi.KaizenConfig;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -63,24 +64,13 @@ public record GitHubSettings(String repository, String token, String apiUrl) {
 
     /**
      * Reads {@value #TOKEN_VARIABLE}, {@value #REPOSITORY_VARIABLE} and, optionally,
-     * {@value #API_URL_VARIABLE} (default {@value #DEFAULT_API_URL}).
+     * {@value #API_URL_VARIABLE} (default {@value #DEFAULT_API_URL}), as {@link GitHubConfig} does.
      *
-     * @throws KaizenException naming the missing variable
+     * @throws KaizenException naming every missing or invalid variable
      */
     public static GitHubSettings fromEnvironment(Map<String, String> environment) {
         requireNonNull(environment, "environment");
-        String token = environment.get(TOKEN_VARIABLE);
-        String repository = environment.get(REPOSITORY_VARIABLE);
-        if (repository == null || repository.isBlank()) {
-            throw KaizenException.invalidInput(REPOSITORY_VARIABLE
-                    + " is not set: name the repository that holds the review issues, as owner/name");
-        }
-        if (token == null || token.isBlank()) {
-            throw KaizenException.invalidInput(TOKEN_VARIABLE + " is not set: a GitHub token with issues write access to "
-                    + repository.strip() + " is needed");
-        }
-        String apiUrl = environment.get(API_URL_VARIABLE);
-        return new GitHubSettings(repository, token, apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl);
+        return GitHubConfig.of(KaizenConfig.fromEnvironment(environment)).settings();
     }
 
     /** {@link #fromEnvironment(Map)} on the process environment. */

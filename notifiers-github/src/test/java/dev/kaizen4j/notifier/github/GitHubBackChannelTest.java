@@ -7,14 +7,14 @@ import dev.kaizen4j.notifier.github.TestSupport.RecordingSleeper;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.ModificationCategory;
 import dev.kaizen4j.review.BackChannel;
-import dev.kaizen4j.review.BackChannelContract;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
-import dev.kaizen4j.testing.Fixtures;
+import dev.kaizen4j.review.contract.BackChannelContract;
+import dev.kaizen4j.review.contract.ContractRequests;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,15 +72,50 @@ class GitHubBackChannelTest extends BackChannelContract {
         return github.issues().size();
     }
 
+    @Override
+    protected BackChannel restartedChannel() {
+        return channel(Duration.ofSeconds(60));
+    }
+
+    @Override
+    protected BackChannel channelWithBackendDown() {
+        return GitHubBackChannel.builder().repository(FakeGitHub.REPOSITORY).token(FakeGitHub.TOKEN)
+                .apiUrl("http://127.0.0.1:" + TestSupport.closedPort()).sleeper(sleeper).build();
+    }
+
+    @Override
+    protected String sentToBackend() {
+        StringBuilder sent = new StringBuilder();
+        for (Recorded request : github.requests()) {
+            sent.append(request).append('\n').append(request.body()).append('\n');
+        }
+        return sent.toString();
+    }
+
+    @Override
+    protected Optional<String> credential() {
+        return Optional.of(FakeGitHub.TOKEN);
+    }
+
+    @Test
+    void givenTwoRepositories_whenComposed_thenTheirChannelsHaveDistinctNames() {
+        GitHubBackChannel other = GitHubBackChannel.builder().repository("acme/other").token(FakeGitHub.TOKEN)
+                .apiUrl(github.apiUrl()).build();
+
+        BackChannel both = BackChannel.composite(channel, other);
+
+        assertThat(both.name()).isEqualTo("github:acme/agents+github:acme/other");
+    }
+
     // ---- submitting
 
     @Test
     void givenANewRequest_whenSubmitted_thenOneLabelledIssueCarriesTheRequestAndItsFingerprint() {
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
 
         Submission submission = channel.submit(request);
 
-        assertThat(submission).isEqualTo(Submission.submitted("github", request.id(), "1",
+        assertThat(submission).isEqualTo(Submission.submitted("github:acme/agents", request.id(), "1",
                 "https://github.com/acme/agents/issues/1"));
         assertThat(github.requests()).extracting(Recorded::toString).containsExactly(
                 "GET /repos/acme/agents",
@@ -109,7 +144,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnyCall_whenSent_thenItAuthenticatesWithTheTokenAndAsksForTheVersionedApi() {
-        channel.submit(Fixtures.request("Use the target keyword."));
+        channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(github.requests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.header("Authorization")).isEqualTo("token " + FakeGitHub.TOKEN);
@@ -123,8 +158,8 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.addLabel("team-improvement");
         github.addLabel("approved");
 
-        channel.submit(Fixtures.request("Use the target keyword."));
-        channel.submit(Fixtures.request("Ask the SEO specialist first."));
+        channel.submit(ContractRequests.request("Use the target keyword."));
+        channel.submit(ContractRequests.request("Ask the SEO specialist first."));
 
         assertThat(github.requests().stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/labels"))
                 .map(r -> r.json().path("name").asText()))
@@ -135,7 +170,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnIssueOpenedInAnEarlierRun_whenAFreshChannelSubmitsTheSameRequest_thenItFindsTheIssueByFingerprint() {
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
         Submission first = channel.submit(request);
         github.close(1, "alice"); // even a closed issue is the same request
         github.clearRequests();
@@ -149,12 +184,12 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnotherTeamsIssueAndAPullRequestWithTheLabel_whenSubmitted_thenOnlyTheMarkerMatches() {
-        channel.submit(Fixtures.request("Use the target keyword."));
+        channel.submit(ContractRequests.request("Use the target keyword."));
 
-        Submission other = channel.submit(Fixtures.request("Ask the SEO specialist first."));
+        Submission other = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
 
         assertThat(other.externalId()).isEqualTo("2");
-        assertThat(github.issue(2).body).contains(Fixtures.request("Ask the SEO specialist first.").fingerprint());
+        assertThat(github.issue(2).body).contains(ContractRequests.request("Ask the SEO specialist first.").fingerprint());
     }
 
     @Test
@@ -164,7 +199,7 @@ class GitHubBackChannelTest extends BackChannelContract {
             big.append("    private static final int SETTING_").append(i).append(" = ").append(i).append(";\n");
         }
         String current = big + "}\n";
-        ImprovementRequest request = Fixtures.request(new CodeModification(Fixtures.TEAM, "market_researcher",
+        ImprovementRequest request = ContractRequests.request(new CodeModification(ContractRequests.TEAM, "market_researcher",
                 "agents/MarketResearcher.java", current, current.replace(" int ", " long "), "why",
                 ModificationCategory.ADJUST_PARAMETERS, List.of()));
 
@@ -181,7 +216,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnApprovedLabel_whenAskedForTheDecision_thenItIsApprovedByWhoeverLabelledIt() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.comment(1, "carol", "COLLABORATOR", "Ship it, the keyword data is solid.");
         github.label(1, "approved", "carol");
 
@@ -200,7 +235,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenANeedsWorkLabel_whenAskedForTheDecision_thenItNeedsWork() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.label(1, "needs-work", "dave");
 
         assertThat(channel.decisionFor(submission)).get().extracting(ReviewDecision::verdict, ReviewDecision::reviewer)
@@ -211,7 +246,7 @@ class GitHubBackChannelTest extends BackChannelContract {
     void givenCustomDecisionLabels_whenTheIssueCarriesOne_thenItDecides() {
         GitHubBackChannel custom = GitHubBackChannel.builder().settings(github.settings())
                 .decisionLabel(Verdict.REJECTED, "kaizen:no").build();
-        Submission submission = custom.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = custom.submit(ContractRequests.request("Use the target keyword."));
         github.label(1, "rejected", "dave"); // not a decision label any more
         assertThat(custom.decisionFor(submission)).isEmpty();
 
@@ -222,7 +257,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenASlashCommandFromAnOutsider_whenAskedForTheDecision_thenItIsIgnored() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.comment(1, "mallory", "CONTRIBUTOR", "/approve");
         github.comment(1, "eve", "NONE", "/reject no");
 
@@ -231,7 +266,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenTheOwnersCommand_whenAskedForTheDecision_thenTheReasonBecomesTheNotes() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.comment(1, "olivia", "OWNER", "/reject The keyword list is outdated.\nRefresh it first.");
 
         assertThat(channel.decisionFor(submission)).get().satisfies(d -> {
@@ -243,7 +278,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenSeveralDecisions_whenAskedForTheDecision_thenTheLatestWins() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.label(1, "approved", "carol");
         github.comment(1, "olivia", "OWNER", "/needs-work Name the keyword source");
 
@@ -254,7 +289,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnIssueClosedWithoutApproval_whenAskedForTheDecision_thenItIsRejected() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.comment(1, "carol", "MEMBER", "We are dropping this direction.");
         github.close(1, "carol");
 
@@ -267,7 +302,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAnApprovedIssueThatWasClosed_whenAskedForTheDecision_thenItStaysApproved() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.comment(1, "olivia", "OWNER", "/approve");
         github.close(1, "olivia");
 
@@ -277,7 +312,7 @@ class GitHubBackChannelTest extends BackChannelContract {
 
     @Test
     void givenAStatusChange_whenNotified_thenItIsCommentedAndNeverReadAsNotes() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         channel.statusChanged(submission, RequestStatus.APPROVED, "prompt refinements are auto-approved");
         github.label(1, "approved", "olivia");
@@ -293,7 +328,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.clearRequests();
 
         assertThat(channel.decisionFor(Submission.submitted("slack", "r-1", "C1/123.4", null))).isEmpty();
-        assertThat(channel.decisionFor(Submission.failed("github", "r-1", "down", true))).isEmpty();
+        assertThat(channel.decisionFor(Submission.failed("github:acme/agents", "r-1", "down", true))).isEmpty();
         assertThat(github.requests()).isEmpty();
     }
 
@@ -308,7 +343,7 @@ class GitHubBackChannelTest extends BackChannelContract {
                 "{\"message\":\"API rate limit exceeded for user ID 1.\",\"documentation_url\":"
                         + "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.isSubmitted()).as(submission.error()).isTrue();
         assertThat(sleeper.waits).singleElement()
@@ -322,7 +357,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.failNext("POST", ISSUES, 429, Map.of("Retry-After", "7"),
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.isSubmitted()).isTrue();
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(7));
@@ -336,7 +371,7 @@ class GitHubBackChannelTest extends BackChannelContract {
                     "{\"message\":\"You have exceeded a secondary rate limit.\"}");
         }
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.isSubmitted()).isFalse();
         assertThat(submission.retriable()).isTrue();
@@ -350,7 +385,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.failNext("GET", "/repos/acme/agents", 403, Map.of("Retry-After", "3600"),
                 "{\"message\":\"You have exceeded a secondary rate limit.\"}");
 
-        Submission submission = channel(Duration.ofSeconds(10)).submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel(Duration.ofSeconds(10)).submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.isSubmitted()).isFalse();
         assertThat(submission.retriable()).isTrue();
@@ -364,7 +399,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.failNext("GET", "/repos/acme/agents", 401, Map.of(),
                 "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isFalse();
         assertThat(submission.error()).contains("401", "acme/agents", "KAIZEN_GITHUB_TOKEN", "Bad credentials")
@@ -375,7 +410,7 @@ class GitHubBackChannelTest extends BackChannelContract {
     void givenARepositoryThatDoesNotExist_whenSubmitting_thenItFailsForGoodNamingTheRepository() {
         github.failNext("GET", "/repos/acme/agents", 404, Map.of(), "{\"message\":\"Not Found\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isFalse();
         assertThat(submission.error()).contains("404", "acme/agents", "reading the repository");
@@ -386,7 +421,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.failNext("POST", ISSUES, 422, Map.of(), "{\"message\":\"Validation Failed\",\"errors\":"
                 + "[{\"resource\":\"Issue\",\"code\":\"custom\",\"field\":\"body\",\"message\":\"body is too long\"}]}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isFalse();
         assertThat(submission.error()).contains("422", "creating the issue", "acme/agents", "Validation Failed",
@@ -398,7 +433,7 @@ class GitHubBackChannelTest extends BackChannelContract {
         github.failNext("POST", ISSUES, 403, Map.of(),
                 "{\"message\":\"Resource not accessible by personal access token\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isFalse();
         assertThat(submission.error()).contains("403", "Resource not accessible");
@@ -409,12 +444,12 @@ class GitHubBackChannelTest extends BackChannelContract {
     void givenGitHubIsDown_whenSubmitting_thenTheFailureIsRetriable() {
         github.failNext("POST", ISSUES, 502, Map.of(), "{\"message\":\"Server Error\"}");
 
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isTrue();
         assertThat(submission.error()).contains("502", "acme/agents");
 
-        assertThat(channel.submit(Fixtures.request("Use the target keyword.")).isSubmitted()).isTrue();
+        assertThat(channel.submit(ContractRequests.request("Use the target keyword.")).isSubmitted()).isTrue();
         assertThat(github.issues()).hasSize(1);
     }
 
@@ -425,16 +460,16 @@ class GitHubBackChannelTest extends BackChannelContract {
         GitHubBackChannel offline = GitHubBackChannel.builder().repository(FakeGitHub.REPOSITORY)
                 .token(FakeGitHub.TOKEN).apiUrl(apiUrl).build();
 
-        Submission submission = offline.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = offline.submit(ContractRequests.request("Use the target keyword."));
 
         assertThat(submission.retriable()).isTrue();
         assertThat(submission.error()).contains("cannot reach GitHub", apiUrl).doesNotContain(FakeGitHub.TOKEN);
-        assertThat(offline.decisionFor(Submission.submitted("github", "r", "1", null))).isEmpty();
+        assertThat(offline.decisionFor(Submission.submitted("github:acme/agents", "r", "1", null))).isEmpty();
     }
 
     @Test
     void givenGitHubFailsWhileReadingTheDecision_whenAsked_thenTheDecisionIsEmptyRatherThanAnException() {
-        Submission submission = channel.submit(Fixtures.request("Use the target keyword."));
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
         github.failNext("GET", ISSUES + "/1", 500, Map.of(), "{\"message\":\"Server Error\"}");
 
         assertThat(channel.decisionFor(submission)).isEmpty();

@@ -11,9 +11,9 @@ import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.review.contract.ContractRequests;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
-import dev.kaizen4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class GitHubChangePublisherTest {
             """;
 
     private final ReviewDecision approval = new ReviewDecision(Verdict.APPROVED, "olivia", "Good catch",
-            Fixtures.NOW);
+            ContractRequests.NOW);
     @AutoClose
     private FakeGitHub github;
     private GitHubChangePublisher publisher;
@@ -61,7 +61,7 @@ class GitHubChangePublisherTest {
     void startGitHub() {
         github = new FakeGitHub();
         github.putFile("main", SPEC, TEAM_YAML);
-        github.putFile("main", SOURCE, Fixtures.codeModification().currentCode());
+        github.putFile("main", SOURCE, ContractRequests.codeModification().currentCode());
         publisher = GitHubChangePublisher.builder().settings(github.settings()).sourceDirectory("src/main/java/")
                 .build();
     }
@@ -73,7 +73,7 @@ class GitHubChangePublisherTest {
 
     @Test
     void givenAnApprovedPromptRefinement_whenPublished_thenABranchCommitAndPullRequestCloseItsIssue() {
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
         GitHubBackChannel.builder().settings(github.settings()).build().submit(request);
         github.clearRequests();
         String branch = "kaizen4j/marketing-team/" + request.fingerprint();
@@ -127,7 +127,7 @@ class GitHubChangePublisherTest {
 
     @Test
     void givenAnApprovedCodeModification_whenPublished_thenTheSourceUnderTheBaseDirectoryChanges() {
-        ImprovementRequest request = Fixtures.request(Fixtures.codeModification());
+        ImprovementRequest request = ContractRequests.request(ContractRequests.codeModification());
         String branch = "kaizen4j/marketing-team/" + request.fingerprint();
 
         PublishedChange published = publisher.publish(request, approval);
@@ -145,7 +145,7 @@ class GitHubChangePublisherTest {
 
     @Test
     void givenAPublishedRequest_whenPublishedAgain_thenThePullRequestIsReused() {
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
         PublishedChange first = publisher.publish(request, approval);
         github.clearRequests();
 
@@ -158,7 +158,7 @@ class GitHubChangePublisherTest {
 
     @Test
     void givenAnEarlierAttemptThatCommittedButFailedToOpenThePullRequest_whenRetried_thenBranchAndCommitAreReused() {
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
         github.failNext("POST", "/repos/acme/agents/pulls", 502, Map.of(), "{\"message\":\"Server Error\"}");
         assertThatThrownBy(() -> publisher.publish(request, approval))
                 .isInstanceOfSatisfying(KaizenException.class, failure -> {
@@ -180,7 +180,7 @@ class GitHubChangePublisherTest {
     void givenASpecWhosePromptChangedSinceTheProposal_whenPublished_thenItFailsWithoutOverwriting() {
         github.putFile("main", SPEC, TEAM_YAML.replace("engaging marketing content", "crisp copy"));
 
-        assertThatThrownBy(() -> publisher.publish(Fixtures.request("Use the target keyword."), approval))
+        assertThatThrownBy(() -> publisher.publish(ContractRequests.request("Use the target keyword."), approval))
                 .isInstanceOfSatisfying(KaizenException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(KaizenException.Kind.INVALID_INPUT);
                     assertThat(failure).hasMessageContaining("acme/agents:" + SPEC)
@@ -195,7 +195,7 @@ class GitHubChangePublisherTest {
     void givenSourceThatChangedSinceTheProposal_whenPublished_thenItFailsWithoutOverwriting() {
         github.putFile("main", SOURCE, "class Researcher {\n    private static final int MAX_SEARCH_RETRIES = 5;\n}\n");
 
-        assertThatThrownBy(() -> publisher.publish(Fixtures.request(Fixtures.codeModification()), approval))
+        assertThatThrownBy(() -> publisher.publish(ContractRequests.request(ContractRequests.codeModification()), approval))
                 .isInstanceOf(KaizenException.class)
                 .hasMessageContaining(SOURCE)
                 .hasMessageContaining("no longer holds the code the proposal was made from");
@@ -207,7 +207,7 @@ class GitHubChangePublisherTest {
         GitHubChangePublisher elsewhere = GitHubChangePublisher.builder().settings(github.settings())
                 .teamSpecPath("crews/{team}/agents.yaml").build();
 
-        assertThatThrownBy(() -> elsewhere.publish(Fixtures.request("Use the target keyword."), approval))
+        assertThatThrownBy(() -> elsewhere.publish(ContractRequests.request("Use the target keyword."), approval))
                 .isInstanceOfSatisfying(KaizenException.class, failure -> {
                     assertThat(failure.isRetriable()).isFalse();
                     assertThat(failure).hasMessageContaining("404")
@@ -222,7 +222,7 @@ class GitHubChangePublisherTest {
                 + "\"encoding\":\"none\",\"size\":2000000,\"name\":\"team.yaml\",\"path\":\"" + SPEC + "\","
                 + "\"content\":\"\",\"sha\":\"3d21ec53a331a6f037a91c368710b99387d012c1\"}");
 
-        assertThatThrownBy(() -> publisher.publish(Fixtures.request("Use the target keyword."), approval))
+        assertThatThrownBy(() -> publisher.publish(ContractRequests.request("Use the target keyword."), approval))
                 .isInstanceOfSatisfying(KaizenException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(KaizenException.Kind.INVALID_INPUT);
                     assertThat(failure).hasMessageContaining(SPEC).hasMessageContaining("over 1 MB");
@@ -233,7 +233,7 @@ class GitHubChangePublisherTest {
     void givenARefusedToken_whenPublished_thenItIsAnAuthenticationFailureWithoutTheToken() {
         github.failNext("GET", "/repos/acme/agents", 401, Map.of(), "{\"message\":\"Bad credentials\"}");
 
-        assertThatThrownBy(() -> publisher.publish(Fixtures.request("Use the target keyword."), approval))
+        assertThatThrownBy(() -> publisher.publish(ContractRequests.request("Use the target keyword."), approval))
                 .isInstanceOfSatisfying(KaizenException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(KaizenException.Kind.AUTHENTICATION);
                     assertThat(failure.getMessage()).contains("401", "acme/agents").doesNotContain(FakeGitHub.TOKEN);
@@ -244,7 +244,7 @@ class GitHubChangePublisherTest {
     void givenAConfiguredBaseBranchAndPrefix_whenPublished_thenThePullRequestTargetsIt() {
         GitHubChangePublisher custom = GitHubChangePublisher.builder().settings(github.settings())
                 .baseBranch("main").branchPrefix("bots/kaizen").build();
-        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
 
         custom.publish(request, approval);
 
@@ -257,7 +257,7 @@ class GitHubChangePublisherTest {
     @Test
     void givenAPathThatLeavesTheRepository_whenResolved_thenItIsRefused() {
         CodeModification sneaky = new CodeModification("marketing-team", "market_researcher", "../../etc/passwd",
-                "a", "b", "why", Fixtures.codeModification().category(), null);
+                "a", "b", "why", ContractRequests.codeModification().category(), null);
 
         assertThatThrownBy(() -> publisher.pathFor(sneaky)).isInstanceOf(KaizenException.class)
                 .hasMessageContaining("not a file path inside the repository");

@@ -8,8 +8,8 @@ import dev.kaizen4j.ImprovementCycle;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.review.contract.ContractRequests;
 import dev.kaizen4j.team.TeamSpecLoader;
-import dev.kaizen4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,11 +43,11 @@ class GitHubImprovementCycleTest {
                 .team(TeamSpecLoader.parse(new ByteArrayInputStream(TEAM_YAML.getBytes(StandardCharsets.UTF_8)),
                         SPEC, false, null))
                 .source((query, problems) -> Stream.empty())
-                .proposalGenerator((report, plan, team) -> List.of(Fixtures.promptRefinement("Use the target keyword.")))
+                .proposalGenerator((report, plan, team) -> List.of(ContractRequests.promptRefinement("Use the target keyword.")))
                 .backChannel(GitHubBackChannel.builder().settings(github.settings()).build())
                 .changePublisher(GitHubChangePublisher.builder().settings(github.settings()).build())
                 .ledger(ledger)
-                .clock(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC))
+                .clock(Clock.fixed(ContractRequests.NOW, ZoneOffset.UTC))
                 .build();
         github.failNext("POST", "/repos/acme/agents/issues", 503, Map.of(), "{\"message\":\"Service Unavailable\"}");
 

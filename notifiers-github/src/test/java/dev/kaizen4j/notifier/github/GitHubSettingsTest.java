@@ -31,13 +31,13 @@ class GitHubSettingsTest {
         assertThatThrownBy(() -> GitHubSettings.fromEnvironment(Map.of("KAIZEN_GITHUB_REPOSITORY", "acme/agents")))
                 .isInstanceOfSatisfying(KaizenException.class,
                         e -> assertThat(e.kind()).isEqualTo(KaizenException.Kind.INVALID_INPUT))
-                .hasMessageContaining("KAIZEN_GITHUB_TOKEN is not set").hasMessageContaining("acme/agents");
+                .hasMessageContaining("KAIZEN_GITHUB_TOKEN) is required");
     }
 
     @Test
     void givenNoRepository_whenRead_thenTheMessageNamesTheVariable() {
         assertThatThrownBy(() -> GitHubSettings.fromEnvironment(Map.of("KAIZEN_GITHUB_TOKEN", "t")))
-                .hasMessageContaining("KAIZEN_GITHUB_REPOSITORY is not set").hasMessageContaining("owner/name");
+                .hasMessageContaining("KAIZEN_GITHUB_REPOSITORY) is required").hasMessageContaining("owner/name");
     }
 
     @Test
@@ -66,7 +66,7 @@ class GitHubSettingsTest {
         GitHubBackChannel channel = GitHubBackChannel.fromEnvironment(Map.of("KAIZEN_GITHUB_TOKEN", "t",
                 "KAIZEN_GITHUB_REPOSITORY", "acme/agents", "KAIZEN_GITHUB_API_URL", "http://127.0.0.1:9")).build();
 
-        assertThat(channel.name()).isEqualTo("github");
+        assertThat(channel.name()).isEqualTo("github:acme/agents");
         assertThat(channel.repository()).isEqualTo("acme/agents");
     }
 }

@@ -2,14 +2,17 @@ package dev.kaizen4j.notifier.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.notifier.github.internal.Sleeper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.kaizen4j.notifier.github.internal.Sleeper;
 
 /** Shared by the GitHub notifier's tests. */
 final class TestSupport {
@@ -23,6 +26,15 @@ final class TestSupport {
         @Override
         public synchronized void sleep(Duration duration) {
             waits.add(duration);
+        }
+    }
+
+    /** A loopback port nothing listens on. */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

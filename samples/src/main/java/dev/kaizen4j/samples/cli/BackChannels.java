@@ -1,37 +1,41 @@
 package dev.kaizen4j.samples.cli;
 
-import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.notifier.github.GitHubBackChannel;
-import dev.kaizen4j.notifier.github.GitHubChangePublisher;
-import dev.kaizen4j.notifier.github.GitHubSettings;
 import dev.kaizen4j.publish.ChangePublisher;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.spi.BackChannelProvider;
+import dev.kaizen4j.spi.ChangePublisherProvider;
+import dev.kaizen4j.spi.KaizenConfig;
+import dev.kaizen4j.spi.Plugins;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the back-channel(s) a command names ({@code file}, {@code github}, or several joined by
- * commas) and the publisher of approved changes that goes with them: pull requests when GitHub is
- * among the channels, patch files otherwise.
+ * Builds the back-channel(s) a command names ({@code file}, {@code github}, any plugin's name, or several
+ * joined by commas) and the publisher of approved changes that goes with them. Names are resolved through
+ * {@link java.util.ServiceLoader} providers, so a plugin jar on the class path is usable with no change
+ * here. Approved changes go to the publisher of the first channel whose plugin also provides one (GitHub
+ * pull requests), else to patch files. The caller owns and closes what these methods create.
  */
 final class BackChannels {
 
     static final String FILE = "file";
-    static final String GITHUB = "github";
+    static final String PATCH_FILE = "patch-file";
 
     private BackChannels() {}
 
+    /**
+     * The channel names a command asked for, in order and without repeats.
+     *
+     * @throws dev.kaizen4j.KaizenException in one line naming the known back-channels for an unknown name
+     */
     static List<String> names(RunnerContext context, @Nullable String flag) {
         List<String> names = new ArrayList<>();
         for (String name : context.settings().get(flag, "back.channel").orElse(FILE).split(",")) {
             String normalized = name.trim().toLowerCase(Locale.ROOT);
-            if (!normalized.equals(FILE) && !normalized.equals(GITHUB)) {
-                throw KaizenException.invalidInput("unknown back-channel '" + name.trim() + "': choose file or github");
-            }
+            Plugins.backChannelProvider(normalized, Plugins.contextLoader());
             if (!names.contains(normalized)) {
                 names.add(normalized);
             }
@@ -39,33 +43,61 @@ final class BackChannels {
         return names;
     }
 
-    static BackChannel backChannel(RunnerContext context, List<String> names) {
+    /**
+     * The channel(s) and publisher for {@code names}, to be closed by the caller.
+     *
+     * @param channel one channel, or the composite of several
+     * @param publisher where approved changes go
+     */
+    record Opened(BackChannel channel, ChangePublisher publisher) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                publisher.close();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    static Opened open(RunnerContext context, List<String> names) {
+        BackChannel channel = backChannel(context, names);
+        try {
+            return new Opened(channel, publisher(context, names));
+        } catch (RuntimeException failure) {
+            channel.close();
+            throw failure;
+        }
+    }
+
+    private static BackChannel backChannel(RunnerContext context, List<String> names) {
+        KaizenConfig config = config(context);
         List<BackChannel> channels = new ArrayList<>();
-        for (String name : names) {
-            channels.add(name.equals(GITHUB)
-                    ? GitHubBackChannel.builder().settings(github(context)).build()
-                    : context.fileBackChannel());
+        try {
+            for (String name : names) {
+                BackChannelProvider provider = Plugins.backChannelProvider(name, Plugins.contextLoader());
+                channels.add(provider.create(config));
+            }
+        } catch (RuntimeException failure) {
+            channels.forEach(BackChannel::close);
+            throw failure;
         }
         return channels.size() == 1 ? channels.get(0) : BackChannel.composite(channels.toArray(BackChannel[]::new));
     }
 
-    static ChangePublisher publisher(RunnerContext context, List<String> names) {
-        if (!names.contains(GITHUB)) {
-            return context.patchPublisher();
-        }
-        GitHubChangePublisher.Builder publisher = GitHubChangePublisher.builder().settings(github(context));
-        context.settings().get(null, "github.team.spec.path").ifPresent(publisher::teamSpecPath);
-        context.settings().get(null, "github.source.dir").ifPresent(publisher::sourceDirectory);
-        context.settings().get(null, "github.base.branch").ifPresent(publisher::baseBranch);
-        return publisher.build();
+    private static ChangePublisher publisher(RunnerContext context, List<String> names) {
+        ClassLoader loader = Plugins.contextLoader();
+        Optional<ChangePublisherProvider> provider = names.stream()
+                .map(name -> Plugins.publisherProvider(name, loader))
+                .flatMap(Optional::stream)
+                .findFirst();
+        return provider.orElseGet(() -> Plugins.publisherProvider(PATCH_FILE, loader).orElseThrow())
+                .create(config(context));
     }
 
-    /** GitHub's settings from {@code KAIZEN_GITHUB_*} variables or {@code kaizen.github.*} properties. */
-    private static GitHubSettings github(RunnerContext context) {
-        Map<String, String> values = new LinkedHashMap<>();
-        context.settings().get(null, "github.token").ifPresent(v -> values.put(GitHubSettings.TOKEN_VARIABLE, v));
-        context.settings().get(null, "github.repository").ifPresent(v -> values.put(GitHubSettings.REPOSITORY_VARIABLE, v));
-        context.settings().get(null, "github.api.url").ifPresent(v -> values.put(GitHubSettings.API_URL_VARIABLE, v));
-        return GitHubSettings.fromEnvironment(values);
+    /** Plugins read the runner's settings: flags aside, {@code KAIZEN_*} variables, then the properties file. */
+    private static KaizenConfig config(RunnerContext context) {
+        String stateDirectory = context.stateDirectory().toString();
+        return key -> key.equals("state.dir") ? stateDirectory : context.settings().get(null, key).orElse(null);
     }
 }

@@ -191,7 +191,8 @@ final class ReviewCommand implements Runnable {
             description = "Pull decisions from the back-channel into the ledger and publish approved changes.")
     static final class Sync extends Subcommand {
         @Option(names = "--back-channel", paramLabel = "NAME",
-                description = "The back-channel to read: file, github or file,github (env KAIZEN_BACK_CHANNEL)."
+                description = "The back-channel to read: file, github, a plugin's name, or several as file,github"
+                        + " (env KAIZEN_BACK_CHANNEL)."
                         + " Default: file.")
         String backChannel;
 
@@ -199,8 +200,11 @@ final class ReviewCommand implements Runnable {
         public Integer call() {
             RunnerContext context = context();
             List<String> channels = BackChannels.names(context, backChannel);
-            List<DecisionUpdate> updates = new DecisionSync(context.ledger(), BackChannels.backChannel(context, channels),
-                    BackChannels.publisher(context, channels), review.root.clock()).sync();
+            List<DecisionUpdate> updates;
+            try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
+                updates = new DecisionSync(context.ledger(), opened.channel(), opened.publisher(), review.root.clock())
+                        .sync();
+            }
             PrintWriter out = out();
             out.println(updates.size() + " decisions picked up");
             for (DecisionUpdate update : updates) {

@@ -29,8 +29,8 @@ final class RunCommand extends WorkloadCommand {
     static final int EXIT_CYCLE_ERRORS = 1;
 
     @Option(names = "--back-channel", paramLabel = "NAME",
-            description = "Where requests go: file, github, or both as file,github (env KAIZEN_BACK_CHANNEL)."
-                    + " Default: file, in <state-dir>/requests.")
+            description = "Where requests go: file, github, any plugin's name, or several as file,github (env"
+                    + " KAIZEN_BACK_CHANNEL). Default: file, in <state-dir>/requests.")
     @Nullable String backChannel;
 
     @Option(names = "--max-submissions", paramLabel = "N",
@@ -100,9 +100,7 @@ final class RunCommand extends WorkloadCommand {
                 .team(workload.team())
                 .source(workload.source())
                 .window(workload.window())
-                .backChannel(BackChannels.backChannel(context, channels))
                 .ledger(context.ledger())
-                .changePublisher(BackChannels.publisher(context, channels))
                 .maxSubmissionsPerCycle(max)
                 .clock(context.clock())
                 .redactor(redactor);
@@ -120,7 +118,10 @@ final class RunCommand extends WorkloadCommand {
         } else {
             out.println("Offline mode: rule-based analysis, discussion and proposals (no LLM configured).");
         }
-        CycleResult result = builder.build().run();
+        CycleResult result;
+        try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
+            result = builder.backChannel(opened.channel()).changePublisher(opened.publisher()).build().run();
+        }
         new ReportPrinter(out).cycle(result);
         out.println();
         out.println("Ledger: " + context.stateDirectory().resolve("ledger.jsonl"));

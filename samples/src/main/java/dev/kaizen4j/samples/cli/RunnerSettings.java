@@ -1,12 +1,12 @@
 package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.spi.KaizenConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -79,6 +79,6 @@ final class RunnerSettings {
     }
 
     static String variableName(String name) {
-        return "KAIZEN_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return KaizenConfig.variableName(name);
     }
 }

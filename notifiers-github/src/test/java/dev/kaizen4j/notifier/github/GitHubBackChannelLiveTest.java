@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.Submission;
-import dev.kaizen4j.testing.Fixtures;
+import dev.kaizen4j.review.contract.ContractRequests;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,17 +15,18 @@ import org.kohsuke.github.GitHubBuilder;
 
 /**
  * Against real GitHub; runs only when {@code KAIZEN_GITHUB_TOKEN} and {@code KAIZEN_GITHUB_REPOSITORY}
- * name a repository the token may open issues in. Opens one issue and closes it again.
+ * name a repository the token may open issues in (so it runs with the unit tests, in {@code mvn test}
+ * and {@code mvn verify}, whenever they are set). Opens one issue and closes it again.
  */
 @EnabledIfEnvironmentVariable(named = "KAIZEN_GITHUB_TOKEN", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "KAIZEN_GITHUB_REPOSITORY", matches = ".+/.+")
-class GitHubBackChannelIT {
+class GitHubBackChannelLiveTest {
 
     @Test
     void givenARealRepository_whenARequestIsSubmittedTwice_thenOneIssueHoldsItUndecided() throws IOException {
         GitHubSettings settings = GitHubSettings.fromEnvironment(System.getenv());
         GitHubBackChannel channel = GitHubBackChannel.builder().settings(settings).build();
-        ImprovementRequest request = Fixtures.request("Live check " + Instant.now());
+        ImprovementRequest request = ContractRequests.request("Live check " + Instant.now());
 
         Submission first = channel.submit(request);
         Submission second = channel.submit(request);

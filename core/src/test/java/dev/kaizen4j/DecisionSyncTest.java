@@ -1,0 +1,179 @@
+package dev.kaizen4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen4j.ledger.ImprovementLedger;
+import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.ledger.LedgerEntry;
+import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionListener;
+import dev.kaizen4j.review.FileBackChannel;
+import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.ReviewDecision;
+import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.team.TeamSpec;
+import dev.kaizen4j.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionSyncTest {
+
+    private static final Clock CLOCK = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path directory;
+
+    private final ImprovementLedger ledger = new InMemoryImprovementLedger();
+
+    @Test
+    void givenARequestSubmittedToAnotherChannel_whenSyncing_thenThisChannelIsNotAskedAboutIt() {
+        FileBackChannel files = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        files.submit(request);
+        files.decide(request.id(), Verdict.APPROVED, "mallory", "approved where nobody reviews");
+        submitted(request, Submission.submitted("github:acme/agents", request.id(), "12", null));
+
+        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync();
+
+        assertThat(updates).isEmpty();
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void givenAPartOfACompositeSubmission_whenTheFileChannelAloneSyncs_thenItReadsItsOwnPart() {
+        FileBackChannel files = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        Submission file = files.submit(request);
+        Submission github = Submission.submitted("github:acme/agents", request.id(), "12", null);
+        submitted(request, new Submission("file+github:acme/agents", request.id(), "file=x;github:acme/agents=12",
+                null, null, false, List.of(file, github)));
+        files.decide(request.id(), Verdict.REJECTED, "alice", "too vague");
+
+        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync();
+
+        assertThat(updates).singleElement().satisfies(u -> assertThat(u.decision().verdict()).isEqualTo(Verdict.REJECTED));
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
+    void givenManySubmittedRequests_whenSyncing_thenTheChannelIsAskedOnceForAll() {
+        BatchingChannel channel = new BatchingChannel();
+        for (String lesson : List.of("One.", "Two.", "Three.")) {
+            ImprovementRequest request = Fixtures.request(lesson);
+            submitted(request, Submission.submitted(channel.name(), request.id(), "m-" + lesson, null));
+        }
+        String decided = ledger.records().get(1).requestId();
+        channel.decisions.put(decided, new ReviewDecision(Verdict.NEEDS_WORK, "alice", "Say why", Fixtures.NOW));
+
+        List<DecisionUpdate> updates = new DecisionSync(ledger, channel, null, CLOCK).sync();
+
+        assertThat(channel.batches).containsExactly(3);
+        assertThat(updates).extracting(DecisionUpdate::requestId).containsExactly(decided);
+        assertThat(ledger.find(decided).orElseThrow().status()).isEqualTo(RequestStatus.NEEDS_WORK);
+    }
+
+    @Test
+    void givenADecisionPushedByTheChannel_whenReceived_thenItIsRecordedShownAndPublished() throws Exception {
+        BatchingChannel channel = new BatchingChannel();
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        submitted(request, Submission.submitted(channel.name(), request.id(), "m-1", null));
+        DecisionListener listener = new DecisionSync(ledger, channel,
+                new PatchFileChangePublisher(directory.resolve("patches")), CLOCK).listener(Fixtures.TEAM);
+
+        listener.decided(channel.name(), request.id(),
+                new ReviewDecision(Verdict.APPROVED, "alice", "ship it", Fixtures.NOW));
+
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(Files.readString(directory.resolve("patches").resolve(request.id() + ".patch")))
+                .contains("Approved-by: alice");
+        assertThat(channel.shown).containsExactly("APPROVED", "IMPLEMENTED");
+        assertThat(channel.batches).as("a pushed decision needs no polling").isEmpty();
+    }
+
+    @Test
+    void givenADecisionPushedFromAChannelTheRequestWasNotSubmittedTo_whenReceived_thenItIsIgnored() {
+        BatchingChannel channel = new BatchingChannel();
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        submitted(request, Submission.submitted(channel.name(), request.id(), "m-1", null));
+        DecisionListener listener = new DecisionSync(ledger, channel, null, CLOCK).listener(null);
+
+        listener.decided("teams", request.id(), new ReviewDecision(Verdict.APPROVED, "eve", "", Fixtures.NOW));
+        listener.decided(channel.name(), "marketing-team-unknown",
+                new ReviewDecision(Verdict.APPROVED, "eve", "", Fixtures.NOW));
+
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void givenAPushChannel_whenACycleIsBuilt_thenTheCycleListensToIt() {
+        BatchingChannel channel = new BatchingChannel();
+
+        ImprovementCycle.builder().team(TeamSpec.named(Fixtures.TEAM))
+                .source((query, problems) -> Stream.empty())
+                .backChannel(channel).ledger(ledger).clock(CLOCK).build();
+
+        assertThat(channel.listeners).hasSize(1);
+    }
+
+    private void submitted(ImprovementRequest request, Submission submission) {
+        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PENDING_SUBMISSION, null));
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, ledger.find(request.id()).orElseThrow(),
+                RequestStatus.SUBMITTED, null).withSubmission(submission));
+    }
+
+    /** A channel that reads many decisions in one call, records what it is asked and shown, and takes listeners. */
+    private static final class BatchingChannel implements BackChannel {
+        final Map<String, ReviewDecision> decisions = new HashMap<>();
+        final List<Integer> batches = new ArrayList<>();
+        final List<String> shown = new ArrayList<>();
+        final List<DecisionListener> listeners = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "chat";
+        }
+
+        @Override
+        public Submission submit(ImprovementRequest request) {
+            return Submission.submitted(name(), request.id(), "m-" + request.id(), null);
+        }
+
+        @Override
+        public Optional<ReviewDecision> decisionFor(Submission submission) {
+            throw new AssertionError("asked one by one");
+        }
+
+        @Override
+        public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
+            batches.add(submissions.size());
+            Map<String, ReviewDecision> found = new LinkedHashMap<>();
+            submissions.forEach(s -> Optional.ofNullable(decisions.get(s.requestId())).ifPresent(d -> found.put(s.requestId(), d)));
+            return found;
+        }
+
+        @Override
+        public void statusChanged(Submission submission, RequestStatus status, String note) {
+            shown.add(status.name());
+        }
+
+        @Override
+        public void decisionsTo(DecisionListener listener) {
+            listeners.add(listener);
+        }
+    }
+}
