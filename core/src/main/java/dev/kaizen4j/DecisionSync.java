@@ -16,9 +16,11 @@ import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,7 +107,12 @@ public final class DecisionSync {
                 updates.add(publish(record.request(), record.decision()));
             }
         }
-        decisionsFor(awaiting).forEach((requestId, decision) -> record(requestId, decision).ifPresent(updates::add));
+        Set<String> asked = new HashSet<>(awaiting.stream().map(Submission::requestId).toList());
+        decisionsFor(awaiting).forEach((requestId, decision) -> {
+            if (asked.contains(requestId)) {
+                record(requestId, decision).ifPresent(updates::add);
+            }
+        });
         return updates;
     }
 
