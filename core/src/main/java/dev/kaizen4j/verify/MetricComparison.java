@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public record MetricComparison(
         @Nullable Double ciLow,
         @Nullable Double ciHigh,
         @Nullable Double pValue,
-        @Nullable Double adjustedPValue,
+        @JsonProperty("adjusted_p_value") @Nullable Double adjustedPValue,
         @Nullable Double absoluteDifference,
         @Nullable Double absoluteCiLow,
         @Nullable Double absoluteCiHigh,

@@ -7,6 +7,8 @@ package dev.kaizen4j.verify.internal;
 public final class Moments {
 
     private long n;
+    private double sumX;
+    private double sumY;
     private double meanX;
     private double meanY;
     private double m2X;
@@ -21,6 +23,8 @@ public final class Moments {
     /** Adds one pair (numerator, denominator) of a ratio metric. */
     public void add(double x, double y) {
         n++;
+        sumX += x;
+        sumY += y;
         double dx = x - meanX;
         meanX += dx / n;
         double dy = y - meanY;
@@ -34,12 +38,21 @@ public final class Moments {
         return n;
     }
 
+    /** The mean, as the sum over the count: exact for counts such as successes. */
     public double mean() {
-        return meanX;
+        return n == 0 ? 0 : sumX / n;
     }
 
     public double meanY() {
-        return meanY;
+        return n == 0 ? 0 : sumY / n;
+    }
+
+    public double sum() {
+        return sumX;
+    }
+
+    public double sumY() {
+        return sumY;
     }
 
     /** The sample variance (n − 1), 0 below two values. */

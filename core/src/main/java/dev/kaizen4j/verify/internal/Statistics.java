@@ -39,7 +39,7 @@ public final class Statistics {
         }
         double variance = moments.variance() / (md * md) - 2 * moments.covariance() * mm / (md * md * md)
                 + mm * mm * moments.varianceY() / (md * md * md * md);
-        return new ArmStatistic(moments.n(), mm / md, moments.n() <= 1 ? 0 : variance);
+        return new ArmStatistic(moments.n(), moments.sum() / moments.sumY(), moments.n() <= 1 ? 0 : variance);
     }
 
     /**
