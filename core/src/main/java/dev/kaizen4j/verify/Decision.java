@@ -2,6 +2,7 @@ package dev.kaizen4j.verify;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kaizen4j.review.RequestStatus;
 import java.util.Locale;
 
 /** What the verifier concluded about a change. */
@@ -18,6 +19,16 @@ public enum Decision {
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status a verified request enters with this decision. */
+    public RequestStatus requestStatus() {
+        return switch (this) {
+            case EFFECTIVE -> RequestStatus.VERIFIED_EFFECTIVE;
+            case HARMFUL -> RequestStatus.VERIFIED_HARMFUL;
+            case INCONCLUSIVE -> RequestStatus.VERIFIED_INCONCLUSIVE;
+            case INVALID -> RequestStatus.VERIFICATION_INVALID;
+        };
     }
 
     @JsonCreator

@@ -50,4 +50,14 @@ final class ExperimentTasks {
         }
         return list;
     }
+
+    /** A verification of experiment {@code writer-checklist} with 500 tasks per arm and the given successes. */
+    static Verification verification(int controlSuccesses, int treatmentSuccesses) {
+        List<Conversation> tasks = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            tasks.add(task("writer-checklist", "C-" + i, "control", i < controlSuccesses, 0, Map.of()));
+            tasks.add(task("writer-checklist", "T-" + i, "treatment", i < treatmentSuccesses, 0, Map.of()));
+        }
+        return FrequentistVerifier.create().experiment("writer-checklist", tasks.stream());
+    }
 }
