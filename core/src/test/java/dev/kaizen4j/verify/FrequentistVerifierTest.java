@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class FrequentistVerifierTest {
@@ -220,6 +221,15 @@ class FrequentistVerifierTest {
         assertThat(verification.tasks().unknownVariant()).isEqualTo(1);
         assertThat(verification.tasks().treatment()).isZero();
         assertThat(verification.reasons().get(0)).startsWith("an arm has no tasks");
+    }
+
+    @Test
+    void givenNoTaskOfTheExperiment_thenTheResultIsInvalidAndItsJsonHasOnlyFiniteNumbers() {
+        Verification verification = VERIFIER.experiment(KEY, Stream.empty());
+
+        assertThat(verification.decision()).isEqualTo(Decision.INVALID);
+        assertThat(verification.srm().pValue()).isEqualTo(1.0);
+        assertThat(verification.toJson()).doesNotContain("NaN").doesNotContain("Infinity");
     }
 
     @Test

@@ -61,11 +61,14 @@ public final class Statistics {
         double a = vt / nt;
         double b = vc / nc;
         double df = (a + b) * (a + b) / (a * a / (nt - 1) + b * b / (nc - 1));
-        TDistribution t = TDistribution.of(df);
-        double quantile = t.inverseSurvivalProbability(alpha / 2);
 
         double lift = (mt - mc) / mc;
         double liftVariance = vt / (mc * mc * nt) + vc * mt * mt / (mc * mc * mc * mc * nc);
+        if (!(liftVariance > 0) || !(a + b > 0) || !Double.isFinite(df)) {
+            return null; // a ratio's delta-method variance can round below zero on degenerate data
+        }
+        TDistribution t = TDistribution.of(df);
+        double quantile = t.inverseSurvivalProbability(alpha / 2);
         double liftSe = Math.sqrt(liftVariance);
         double p = 2 * t.survivalProbability(Math.abs(lift / liftSe));
 
@@ -79,10 +82,13 @@ public final class Statistics {
 
     /**
      * The sample-ratio-mismatch test: Pearson's chi-squared goodness of fit of the two task counts
-     * against the configured treatment share, one degree of freedom. Returns {chi², p}.
+     * against the configured treatment share, one degree of freedom. Returns {chi², p}; {0, 1} without tasks.
      */
     public static double[] sampleRatioMismatch(long control, long treatment, double treatmentShare) {
         double total = control + treatment;
+        if (total == 0) {
+            return new double[] {0, 1};
+        }
         double expectedControl = total * (1 - treatmentShare);
         double expectedTreatment = total * treatmentShare;
         double chi = (control - expectedControl) * (control - expectedControl) / expectedControl

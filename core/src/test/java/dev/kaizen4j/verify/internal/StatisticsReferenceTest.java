@@ -105,6 +105,7 @@ class StatisticsReferenceTest {
         assertThat(Statistics.welch(new ArmStatistic(10, 0, 0), new ArmStatistic(10, 0.5, 0.25), 0.05)).isNull();
         assertThat(Statistics.welch(new ArmStatistic(10, 1, 0), new ArmStatistic(10, 1, 0), 0.05)).isNull();
         assertThat(Statistics.neededPerArm(0, 0.05, 0.05, 0.8)).isEqualTo(-1);
+        assertThat(Statistics.sampleRatioMismatch(0, 0, 0.5)).containsExactly(0, 1);
     }
 
     @Test
