@@ -35,10 +35,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FrequentistVerifier implements ImprovementVerifier {
 
+    /** The primary metric: successful tasks / tasks with an outcome. */
     public static final String SUCCESS_RATE = "success_rate";
+    /** Guardrail: error events / events, per task. */
     public static final String ERROR_RATE = "error_rate";
+    /** Guardrail: failed tool results / tool results, per task. */
     public static final String TOOL_ERROR_RATE = "tool_error_rate";
+    /** Guardrail: mean duration of the tasks with an outcome. */
     public static final String DURATION_SECONDS = "duration_seconds";
+    /** Guardrail: mean summed {@code metadata.tokens} of the tasks that logged tokens. */
     public static final String TOKENS_PER_TASK = "tokens_per_task";
 
     static final String RANDOMISED_EVIDENCE = "randomised experiment: tasks assigned by hash, the arms differ only"
