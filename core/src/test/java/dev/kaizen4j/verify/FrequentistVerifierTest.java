@@ -149,6 +149,21 @@ class FrequentistVerifierTest {
     }
 
     @Test
+    void givenATreatmentWhereNoTaskSucceeds_thenTheChangeIsHarmful() {
+        List<Conversation> tasks = new ArrayList<>();
+        addTasks(tasks, "control", 30, 60);
+        addTasks(tasks, "treatment", 0, 60);
+
+        Verification verification = VERIFIER.experiment(KEY, tasks.stream());
+
+        MetricComparison success = verification.primary();
+        assertThat(success.relativeLift()).isEqualTo(-1.0);
+        assertThat(success.pValue()).isEqualTo(success.adjustedPValue()).isLessThan(1e-6);
+        assertThat(success.ciHigh()).isLessThan(0);
+        assertThat(verification.decision()).isEqualTo(Decision.HARMFUL);
+    }
+
+    @Test
     void givenABetterSuccessRateButMoreErrors_thenTheGuardrailMakesItHarmful() {
         List<Conversation> tasks = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);

@@ -46,7 +46,8 @@ public final class Statistics {
      * The two-sided Welch test of treatment against control: relative lift with the delta-method
      * variance, absolute difference, Welch–Satterthwaite degrees of freedom, Student-t p-values and
      * (1 − α) intervals. Null when it cannot be computed: fewer than two units in an arm, a control
-     * mean of 0, or no variance at all.
+     * mean of 0, or no variance at all. When the delta-method variance is 0 (a treatment mean of 0 with
+     * no variance), the relative figures are those of the absolute difference divided by the control mean.
      */
     public static @Nullable Estimates welch(ArmStatistic control, ArmStatistic treatment, double alpha) {
         long nc = control.n();
@@ -64,17 +65,22 @@ public final class Statistics {
 
         double lift = (mt - mc) / mc;
         double liftVariance = vt / (mc * mc * nt) + vc * mt * mt / (mc * mc * mc * mc * nc);
-        if (!(liftVariance > 0) || !(a + b > 0) || !Double.isFinite(df)) {
+        if (!(a + b > 0) || !Double.isFinite(df) || liftVariance < 0) {
             return null; // a ratio's delta-method variance can round below zero on degenerate data
         }
         TDistribution t = TDistribution.of(df);
         double quantile = t.inverseSurvivalProbability(alpha / 2);
-        double liftSe = Math.sqrt(liftVariance);
-        double p = 2 * t.survivalProbability(Math.abs(lift / liftSe));
-
         double difference = mt - mc;
         double differenceSe = Math.sqrt(a + b);
         double differenceP = 2 * t.survivalProbability(Math.abs(difference / differenceSe));
+        double liftSe = Math.sqrt(liftVariance);
+        double p = 2 * t.survivalProbability(Math.abs(lift / liftSe));
+        if (liftVariance == 0) {
+            // A treatment mean of 0 with no variance (no task succeeded): the delta method has nothing to
+            // say, the difference does; relative figures are the difference's over the control mean.
+            liftSe = differenceSe / Math.abs(mc);
+            p = differenceP;
+        }
         return new Estimates(lift, liftSe, df, Math.min(1, p), lift - quantile * liftSe, lift + quantile * liftSe,
                 difference, difference - quantile * differenceSe, difference + quantile * differenceSe,
                 Math.min(1, differenceP));
