@@ -7,7 +7,6 @@ import dev.kaizen4j.experiment.Variant;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.verify.MetricComparison.Significance;
 import dev.kaizen4j.verify.internal.ArmTally;
-import dev.kaizen4j.verify.internal.Moments;
 import dev.kaizen4j.verify.internal.Statistics;
 import dev.kaizen4j.verify.internal.Statistics.Estimates;
 import java.util.ArrayList;
