@@ -60,6 +60,14 @@ class SuggestCommandTest {
         assertThat(result.out()).contains("is below the threshold 0.9; nothing to suggest");
     }
 
+    @Test
+    void givenHelp_thenTheCommandIsDocumented() {
+        CommandRun result = kaizen("suggest", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: kaizen4j suggest").contains("--from=ID").contains("--team-spec=FILE");
+    }
+
     private String verifiedContentCreatorRequest(double controlRate, double treatmentRate) throws IOException {
         kaizen("run", "--state-dir", state());
         String id = contentCreatorRequestId();
