@@ -42,6 +42,7 @@ import dev.kaizen4j.validation.JavaParserSafeCodeValidator;
 import dev.kaizen4j.validation.PromptValidator;
 import dev.kaizen4j.validation.SafeCodeValidator;
 import dev.kaizen4j.validation.ValidationResult;
+import dev.kaizen4j.verify.CrossTeamSuggester;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,6 +130,7 @@ public final class ImprovementCycle {
     private final @Nullable LlmAssistant llm;
     private final Redactor redactor;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final @Nullable CrossTeamSuggester crossTeam;
 
     private ImprovementCycle(Builder builder) {
         this.team = requireNonNull(builder.team, "team is required");
@@ -140,6 +142,7 @@ public final class ImprovementCycle {
         this.facilitator = llm == null ? builder.facilitator : llm.facilitator();
         this.generator = llm == null ? builder.generator : llm.proposalGenerator();
         this.redactor = builder.redactor;
+        this.crossTeam = builder.crossTeam;
         this.codeValidator = builder.codeValidator;
         this.promptValidator = builder.promptValidator;
         this.ledger = builder.ledger;
@@ -196,7 +199,10 @@ public final class ImprovementCycle {
             report = analyzer.analyze(conversations, team);
         }
         ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback(errors));
-        List<Proposal> proposals = generator.generate(report, plan, team);
+        List<Proposal> proposals = new ArrayList<>(generator.generate(report, plan, team));
+        if (crossTeam != null) {
+            proposals.addAll(crossTeam.suggestFor(team, ledger));
+        }
 
         List<ProposalOutcome> outcomes = new ArrayList<>();
         Set<String> seenThisCycle = new HashSet<>();
@@ -574,6 +580,7 @@ public final class ImprovementCycle {
         private Clock clock = Clock.systemUTC();
         private @Nullable LlmAssistant llm;
         private Redactor redactor = Redactor.defaults();
+        private @Nullable CrossTeamSuggester crossTeam;
 
         private Builder() {}
 
@@ -684,6 +691,16 @@ public final class ImprovementCycle {
         /** Default: the system UTC clock. */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Offers, in every cycle, other teams' changes verified effective (by at least the suggester's lift
+         * threshold) to this team's agents of the same role, as proposals that go through the same
+         * validation, de-duplication, rate limit and approval as the cycle's own. Off by default.
+         */
+        public Builder crossTeamSuggestions(CrossTeamSuggester suggester) {
+            this.crossTeam = requireNonNull(suggester, "suggester");
             return this;
         }
 

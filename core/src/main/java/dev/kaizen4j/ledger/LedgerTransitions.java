@@ -10,8 +10,10 @@ import static dev.kaizen4j.review.RequestStatus.REJECTED_BY_VALIDATION;
 import static dev.kaizen4j.review.RequestStatus.SUBMITTED;
 import static dev.kaizen4j.review.RequestStatus.SUPPRESSED_DUPLICATE;
 import static dev.kaizen4j.review.RequestStatus.SUPPRESSED_RATE_LIMITED;
+import static dev.kaizen4j.review.RequestStatus.VERIFICATION_INVALID;
 import static dev.kaizen4j.review.RequestStatus.VERIFIED_EFFECTIVE;
-import static dev.kaizen4j.review.RequestStatus.VERIFIED_INEFFECTIVE;
+import static dev.kaizen4j.review.RequestStatus.VERIFIED_HARMFUL;
+import static dev.kaizen4j.review.RequestStatus.VERIFIED_INCONCLUSIVE;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.review.RequestStatus;
@@ -46,8 +48,10 @@ public final class LedgerTransitions {
             // submission (see check).
             case SUBMITTED -> EnumSet.of(SUBMITTED, APPROVED, REJECTED, NEEDS_WORK);
             case APPROVED -> EnumSet.of(IMPLEMENTED);
-            case IMPLEMENTED -> EnumSet.of(VERIFIED_EFFECTIVE, VERIFIED_INEFFECTIVE);
-            case REJECTED, NEEDS_WORK, VERIFIED_EFFECTIVE, VERIFIED_INEFFECTIVE -> EnumSet.noneOf(RequestStatus.class);
+            // An inconclusive or invalid verification may be made again on more (or better) data.
+            case IMPLEMENTED, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> EnumSet.of(VERIFIED_EFFECTIVE,
+                    VERIFIED_HARMFUL, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID);
+            case REJECTED, NEEDS_WORK, VERIFIED_EFFECTIVE, VERIFIED_HARMFUL -> EnumSet.noneOf(RequestStatus.class);
         };
     }
 
@@ -61,7 +65,7 @@ public final class LedgerTransitions {
         return switch (status) {
             case PROPOSED, REJECTED_BY_VALIDATION, SUPPRESSED_DUPLICATE, SUPPRESSED_RATE_LIMITED -> true;
             case PENDING_SUBMISSION, SUBMITTED, APPROVED, REJECTED, NEEDS_WORK, IMPLEMENTED, VERIFIED_EFFECTIVE,
-                    VERIFIED_INEFFECTIVE -> false;
+                    VERIFIED_HARMFUL, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> false;
         };
     }
 

@@ -179,10 +179,11 @@ class KaizenCommandTest {
 
     @Test
     void givenTheExample_whenVerifiedAroundAMidweekChange_thenTheComparisonIsPrinted() {
-        CommandRun result = kaizen("verify", "--changed-at", "2025-06-12", "--days", "3", "--state-dir", state());
+        CommandRun result = kaizen("verify", "--changed-at", "2025-06-12", "--weeks", "1", "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).containsPattern("success rate .*% \\(\\d+ tasks\\) -> .*% \\(\\d+ tasks\\), one-sided p = ");
+        assertThat(result.out()).contains("Before/after: ").contains("Evidence: weaker evidence")
+                .containsPattern("success rate .*% \\(\\d+\\) -> .*% \\(\\d+\\)");
     }
 
     @ParameterizedTest
