@@ -247,7 +247,8 @@ public final class ImprovementCycle {
         }
         if (!underRateLimit) {
             return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_RATE_LIMITED,
-                    validation, null, "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle");
+                    validation, null,
+                    "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle");
         }
         ImprovementRequest request = request(proposal, report, plan, true);
         // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
