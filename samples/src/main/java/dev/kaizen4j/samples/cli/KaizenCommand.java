@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             ReviewCommand.class,
             VerifyCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KaizenCommand implements Runnable {
