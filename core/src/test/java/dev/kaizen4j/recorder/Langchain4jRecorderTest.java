@@ -68,17 +68,21 @@ class Langchain4jRecorderTest {
         }
     }
 
-    @Test
-    void recordsAiServiceQuestionsToolCallsResultsFailuresTokensAndTheHostsOutcome() {
-        List<ConversationEvent> events = new CopyOnWriteArrayList<>();
-        Langchain4jRecorder recorder = Langchain4jRecorder.create("billing-team", events::add,
-                Clock.fixed(Instant.parse("2025-06-10T09:00:00Z"), ZoneOffset.UTC));
-        Support support = AiServices.builder(Support.class)
+    private static Support support(Langchain4jRecorder recorder) {
+        return AiServices.builder(Support.class)
                 .chatModel(new Scripted(List.of(recorder.chatModelListener())))
                 .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20))
                 .tools(new Billing())
                 .registerListeners(recorder.aiServiceListeners())
                 .build();
+    }
+
+    @Test
+    void recordsAiServiceQuestionsToolCallsResultsFailuresTokensAndTheHostsOutcome() {
+        List<ConversationEvent> events = new CopyOnWriteArrayList<>();
+        Langchain4jRecorder recorder = Langchain4jRecorder.create("billing-team", events::add,
+                Clock.fixed(Instant.parse("2025-06-10T09:00:00Z"), ZoneOffset.UTC));
+        Support support = support(recorder);
 
         support.answer("TICKET-1", "What is on invoice A-1?");
         support.answer("TICKET-2", "What is on invoice X-9?");
@@ -108,12 +112,7 @@ class Langchain4jRecorderTest {
         Langchain4jRecorder recorder = Langchain4jRecorder.create("team", event -> {
             throw new IllegalStateException("disk full");
         }, Clock.systemUTC());
-        Support support = AiServices.builder(Support.class)
-                .chatModel(new Scripted(List.of(recorder.chatModelListener())))
-                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20))
-                .tools(new Billing())
-                .registerListeners(recorder.aiServiceListeners())
-                .build();
+        Support support = support(recorder);
 
         assertThat(support.answer("T", "What is on invoice A-1?")).isEqualTo("Result: invoice A-1: 42 EUR");
     }
