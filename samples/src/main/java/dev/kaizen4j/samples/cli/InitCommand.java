@@ -154,12 +154,10 @@ final class InitCommand implements Callable<Integer> {
             event.tool().ifPresent(seen.tools::add);
         }
         String to = event.toAgent();
-        if (to != null && !to.equals(event.agentName()) && !ConversationEvent.NON_AGENT_SPEAKERS.contains(to)
-                && event.type() != MessageType.TOOL_RESULT) {
+        boolean handOff = event.type() == MessageType.DELEGATION || event.type() == MessageType.TASK_ASSIGNMENT;
+        if (handOff && to != null && !to.equals(event.agentName()) && !ConversationEvent.NON_AGENT_SPEAKERS.contains(to)) {
             seen.handsOffTo.add(to);
-            if (event.type() == MessageType.DELEGATION || event.type() == MessageType.TASK_ASSIGNMENT) {
-                seen.delegations++;
-            }
+            seen.delegations++;
         }
         Optional<String> prompt = instructions(event);
         if (prompt.isPresent()) {
