@@ -199,4 +199,29 @@ class OtlpConversationSourceTest {
             assertThat(tasks).extracting(Conversation::taskId).containsExactly("0af7651916cd43dd8448eb211c80319c");
         }
     }
+
+    @Test
+    void readsLinesTooLongToSniffAsAStreamedDocument() throws IOException {
+        StringBuilder spans = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            String trace = String.format("%032x", i + 1);
+            spans.append(i == 0 ? "" : ",").append("{\"traceId\":\"").append(trace).append("\",\"spanId\":\"")
+                    .append(String.format("%016x", i + 1)).append("\",\"name\":\"invoke_agent worker\","
+                            + "\"startTimeUnixNano\":\"1749564000000000000\",\"endTimeUnixNano\":\"1749564001000000000\","
+                            + "\"attributes\":[{\"key\":\"gen_ai.output.messages\",\"value\":{\"stringValue\":\"")
+                    .append("x".repeat(3000)).append("\"}}]}");
+        }
+        String line = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                + "{\"stringValue\":\"bulk\"}}]},\"scopeSpans\":[{\"spans\":[" + spans + "]}]}]}";
+        Path file = dir.resolve("long.jsonl");
+        Files.writeString(file, line + "\n" + line.replace("\"bulk\"", "\"second\"") + "\n");
+        assertThat(Files.size(file)).isGreaterThan(2L << 20);
+        List<SourceProblem> problems = new ArrayList<>();
+
+        List<Conversation> tasks = read(OtlpConversationSource.of(file), problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(tasks).hasSize(400);
+        assertThat(tasks).extracting(Conversation::teamName).containsOnly("bulk");
+    }
 }

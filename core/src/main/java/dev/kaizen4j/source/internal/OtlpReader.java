@@ -42,6 +42,7 @@ public final class OtlpReader implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = Json.plain();
     private static final int MAX_LINE_BYTES = 64 << 20;
+    private static final int SNIFF_BYTES = 1 << 20;
 
     private final Path file;
     private final LongConsumer progress;
@@ -75,30 +76,54 @@ public final class OtlpReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Decides between JSON Lines and a document from the first line: lines when it holds a whole JSON object
+     * (or is malformed, to be reported as a line), a document when the object goes on past the line or the
+     * line is longer than {@link #SNIFF_BYTES}. The document path streams, so it also reads lines that are
+     * too long to sniff.
+     */
     private void start() throws IOException {
         InputStream stream = new BufferedInputStream(LogFiles.open(file, progress), 1 << 16);
-        stream.mark(MAX_LINE_BYTES);
-        byte[] first = readLine(stream);
-        while (first != null && isBlank(first)) {
-            first = readLine(stream);
-        }
-        boolean lines = true;
-        if (first != null) {
-            try (JsonParser parser = MAPPER.getFactory().createParser(first)) {
-                MAPPER.readTree(parser);
-            } catch (JsonEOFException incomplete) {
-                lines = false;
-            } catch (JsonProcessingException malformed) {
-                lines = true;
-            }
-        }
+        stream.mark(SNIFF_BYTES + 1);
+        byte[] head = stream.readNBytes(SNIFF_BYTES);
+        boolean atEnd = head.length < SNIFF_BYTES;
         stream.reset();
-        offset = 0;
+        int from = 0;
+        boolean lines = true;
+        while (from < head.length) {
+            int newline = indexOf(head, (byte) '\n', from);
+            if (newline < 0 && !atEnd) {
+                lines = false;
+                break;
+            }
+            int to = newline < 0 ? head.length : newline;
+            byte[] line = java.util.Arrays.copyOfRange(head, from, to);
+            if (!isBlank(line)) {
+                try (JsonParser parser = MAPPER.getFactory().createParser(line)) {
+                    MAPPER.readTree(parser);
+                } catch (JsonEOFException incomplete) {
+                    lines = false;
+                } catch (JsonProcessingException malformed) {
+                    lines = true;
+                }
+                break;
+            }
+            from = to + 1;
+        }
         if (lines) {
             in = stream;
         } else {
             document = MAPPER.getFactory().createParser(stream);
         }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -122,6 +147,10 @@ public final class OtlpReader implements AutoCloseable {
             }
             line++;
             if (isBlank(bytes)) {
+                continue;
+            }
+            if (bytes.length >= MAX_LINE_BYTES) {
+                problems.problem(line, at, "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB: skipped");
                 continue;
             }
             JsonNode root;
