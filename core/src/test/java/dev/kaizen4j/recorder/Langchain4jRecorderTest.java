@@ -116,4 +116,28 @@ class Langchain4jRecorderTest {
 
         assertThat(support.answer("T", "What is on invoice A-1?")).isEqualTo("Result: invoice A-1: 42 EUR");
     }
+
+    @Test
+    void concurrentConversationsKeepTheirEventsApartAndInOrder() throws Exception {
+        List<ConversationEvent> events = new CopyOnWriteArrayList<>();
+        Langchain4jRecorder recorder = Langchain4jRecorder.create("billing-team", events::add, Clock.systemUTC());
+        Support support = support(recorder);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 40; i++) {
+            String ticket = "T-" + i;
+            pool.submit(() -> support.answer(ticket, "What is on invoice A-" + ticket + "?"));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        java.util.Map<String, List<ConversationEvent>> byTask = events.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ConversationEvent::taskId));
+        assertThat(byTask).hasSize(40);
+        byTask.forEach((ticket, taskEvents) -> {
+            assertThat(taskEvents).extracting(ConversationEvent::type).containsExactly(MessageType.QUESTION,
+                    MessageType.TOOL_CALL, MessageType.TOOL_RESULT, MessageType.ANSWER);
+            assertThat(taskEvents.get(0).message()).isEqualTo("What is on invoice A-" + ticket + "?");
+            assertThat(taskEvents.get(3).tokens()).hasValue(30);
+        });
+    }
 }
