@@ -48,8 +48,10 @@ public final class JsonlConversationSource implements ConversationSource {
     private final int lingerLines;
     private final int parallelism;
     private final int chunkBytes;
+    private final ReadProgress progress;
 
     private JsonlConversationSource(Builder builder) {
+        this.progress = builder.progress;
         this.path = builder.path;
         this.lingerLines = builder.lingerLines;
         this.parallelism = builder.parallelism;
@@ -106,7 +108,8 @@ public final class JsonlConversationSource implements ConversationSource {
     public Stream<Conversation> conversations(ConversationQuery query, SourceProblemListener problems) {
         requireNonNull(query, "query");
         requireNonNull(problems, "problems");
-        TaskAssembler assembler = new TaskAssembler(files(), query, problems, lingerLines, parallelism, chunkBytes);
+        TaskAssembler assembler = new TaskAssembler(files(), query, problems, lingerLines, parallelism, chunkBytes,
+                progress);
         Spliterator<Conversation> spliterator =
                 Spliterators.spliteratorUnknownSize(assembler, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(assembler::close);
@@ -131,12 +134,13 @@ public final class JsonlConversationSource implements ConversationSource {
         private boolean done;
 
         TaskAssembler(List<Path> files, ConversationQuery query, SourceProblemListener problems, int lingerLines,
-                int parallelism, int chunkBytes) {
+                int parallelism, int chunkBytes, ReadProgress progress) {
             this.query = query;
             this.problems = problems;
             this.lingerLines = lingerLines;
             this.reader = new ChunkedEventReader(files, query.team(),
                     event -> query.includesTeam(event.teamName()), parallelism, chunkBytes);
+            this.reader.progress(progress::advanced);
         }
 
         @Override
@@ -258,6 +262,7 @@ public final class JsonlConversationSource implements ConversationSource {
         private int lingerLines = 256;
         private int parallelism = Parallelism.DEFAULT;
         private int chunkBytes = ChunkedEventReader.DEFAULT_CHUNK_BYTES;
+        private ReadProgress progress = ReadProgress.NONE;
 
         private Builder(Path path) {
             this.path = requireNonNull(path, "path");
@@ -292,6 +297,12 @@ public final class JsonlConversationSource implements ConversationSource {
                 throw new IllegalArgumentException("chunks must hold at least 1024 bytes: " + bytes);
             }
             this.chunkBytes = bytes;
+            return this;
+        }
+
+        /** Receives the bytes read, for a progress indicator; called from the reading thread. */
+        public Builder progress(ReadProgress progress) {
+            this.progress = requireNonNull(progress, "progress");
             return this;
         }
 

@@ -10,13 +10,11 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,6 +76,7 @@ public final class ChunkedEventReader implements AutoCloseable {
     private byte[] buffer;
     private int carried;
     private volatile boolean closed;
+    private volatile java.util.function.LongConsumer progress = bytes -> { };
 
     /**
      * @param files the files, read in order; {@code .gz} files are decompressed
@@ -371,12 +369,16 @@ public final class ChunkedEventReader implements AutoCloseable {
         return true;
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return in;
+    private InputStream open(Path file) throws IOException {
+        return LogFiles.open(file, bytes -> progress.accept(bytes));
+    }
+
+    /**
+     * Receives the count of bytes read from disk as reading advances, on the reading thread; set before the
+     * first {@link #next()}.
+     */
+    public void progress(java.util.function.LongConsumer progress) {
+        this.progress = progress;
     }
 
     @Override

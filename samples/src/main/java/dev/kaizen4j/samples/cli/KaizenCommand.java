@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ReviewCommand.class,
             VerifyCommand.class,
             SuggestCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KaizenCommand implements Runnable {

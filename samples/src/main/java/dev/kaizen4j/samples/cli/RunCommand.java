@@ -6,6 +6,7 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.llm.LlmAssistant;
 import dev.kaizen4j.redaction.PatternRedactor;
 import dev.kaizen4j.redaction.Redactor;
+import dev.kaizen4j.team.AgentSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,31 @@ final class RunCommand extends WorkloadCommand {
         return builder.build();
     }
 
+    /**
+     * Why no proposal can be made for want of the agents' prompts, and how to fix it: the team spec is missing,
+     * or some agents' system prompts are still empty, as {@code kaizen4j init} leaves those it could not find.
+     */
+    static Optional<String> missingPrompts(RunnerContext.Workload workload) {
+        if (workload.bundledExample()) {
+            return Optional.empty();
+        }
+        if (workload.team().agents().isEmpty()) {
+            return Optional.of("No team spec: the logs were analyzed, but proposals need each agent's current prompts,"
+                    + " so none were made.\nTo fix it, write a team spec from the logs, fill in the prompts and run"
+                    + " again:\n  kaizen4j init --logs " + workload.logs() + " --out team.yaml\n  kaizen4j run --logs "
+                    + workload.logs() + " --team-spec team.yaml");
+        }
+        List<String> placeholders = workload.team().agents().stream()
+                .filter(agent -> agent.systemPrompt().isBlank())
+                .map(AgentSpec::name)
+                .toList();
+        if (!placeholders.isEmpty()) {
+            return Optional.of("No system prompt in the team spec for " + String.join(", ", placeholders)
+                    + ": no prompt refinement is proposed for them until their current prompts are filled in.");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -110,7 +136,7 @@ final class RunCommand extends WorkloadCommand {
                 .redactor(redactor)
                 .build()));
         if (workload.bundledExample()) {
-            out.println("Running on the bundled marketing-team example (" + workload.source().path() + ").");
+            out.println("Running on the bundled marketing-team example (" + workload.logs() + ").");
         }
         if (model.isPresent()) {
             out.println("LLM mode: " + model.get().describe() + "; at most " + budget
@@ -123,6 +149,10 @@ final class RunCommand extends WorkloadCommand {
             result = builder.backChannel(opened.channel()).changePublisher(opened.publisher()).build().run();
         }
         new ReportPrinter(out).cycle(result);
+        missingPrompts(workload).ifPresent(hint -> {
+            out.println();
+            out.println(hint);
+        });
         out.println();
         out.println("Ledger: " + context.stateDirectory().resolve("ledger.jsonl"));
         if (channels.contains(BackChannels.FILE)) {

@@ -7,7 +7,11 @@ import dev.kaizen4j.model.TimeWindow;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.source.ConversationQuery;
+import dev.kaizen4j.source.ConversationSource;
 import dev.kaizen4j.source.JsonlConversationSource;
+import dev.kaizen4j.source.LogFormat;
+import dev.kaizen4j.source.ReadProgress;
+import java.io.PrintWriter;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
 import java.nio.file.Path;
@@ -74,22 +78,41 @@ final class RunnerContext {
             }
             Path example = BundledExample.extractTo(stateDirectory.resolve("example").resolve("marketing-team"));
             return new Workload(TeamSpecLoader.load(example.resolve("team.yaml")),
-                    JsonlConversationSource.of(example.resolve("logs")), window, true);
+                    JsonlConversationSource.of(example.resolve("logs")), example.resolve("logs"), LogFormat.JSONL, window,
+                    true);
         }
-        JsonlConversationSource source = JsonlConversationSource.of(Path.of(logs.get()));
+        Path path = Path.of(logs.get());
+        LogFormat format = format(options, path);
+        Optional<String> teamOption = settings.get(options.team, "team");
+        ConversationSource source = progressing(format, path, teamOption.orElse(null), options.quiet);
         if (spec.isPresent()) {
-            return new Workload(TeamSpecLoader.load(Path.of(spec.get())), source, window, false);
+            return new Workload(TeamSpecLoader.load(Path.of(spec.get())), source, path, format, window, false);
         }
-        String team = settings.get(options.team, "team").orElseGet(() -> firstTeam(source));
-        return new Workload(TeamSpec.named(team), source, window, false);
+        String team = teamOption.orElseGet(() -> firstTeam(format.open(path, null, ReadProgress.NONE), path));
+        return new Workload(TeamSpec.named(team), source, path, format, window, false);
     }
 
-    private static String firstTeam(JsonlConversationSource source) {
+    /** The format {@code --format} (or {@code KAIZEN_FORMAT}) names, else the one the content shows. */
+    LogFormat format(SourceOptions options, Path path) {
+        return settings.get(options.format, "format").map(LogFormat::parse).orElseGet(() -> LogFormat.detect(path));
+    }
+
+    /** The source, with a progress line on stderr when reading from a terminal. */
+    private static ConversationSource progressing(LogFormat format, Path path, @Nullable String team, boolean quiet) {
+        if (!ProgressIndicator.wanted(System.console() != null, quiet)) {
+            return format.open(path, team, ReadProgress.NONE);
+        }
+        ProgressIndicator progress = new ProgressIndicator(new PrintWriter(System.err, true),
+                format.totalBytes(path), System::nanoTime);
+        return progress.counting(format.open(path, team, progress));
+    }
+
+    static String firstTeam(ConversationSource source, Path path) {
         try (Stream<Conversation> conversations = source.conversations(ConversationQuery.all(), problem -> { })) {
             return conversations.findFirst()
                     .map(Conversation::teamName)
                     .filter(team -> !team.isBlank())
-                    .orElseThrow(() -> KaizenException.invalidInput("no team found in " + source.path()
+                    .orElseThrow(() -> KaizenException.invalidInput("no team found in " + path
                             + ": pass --team or --team-spec"));
         }
     }
@@ -120,8 +143,11 @@ final class RunnerContext {
      *
      * @param team the team
      * @param source its logs
+     * @param logs where the logs are
+     * @param format their format
      * @param window the tasks to include
      * @param bundledExample whether this is the bundled example
      */
-    record Workload(TeamSpec team, JsonlConversationSource source, TimeWindow window, boolean bundledExample) {}
+    record Workload(TeamSpec team, ConversationSource source, Path logs, LogFormat format, TimeWindow window,
+            boolean bundledExample) {}
 }

@@ -8,9 +8,17 @@ import picocli.CommandLine.Option;
 final class SourceOptions {
 
     @Option(names = "--logs", paramLabel = "PATH",
-            description = "A JSON Lines log file or a directory of .jsonl/.jsonl.gz files (env KAIZEN_LOGS)."
+            description = "A log file or a directory of them (env KAIZEN_LOGS): Kaizen4j JSON Lines, OpenTelemetry"
+                    + " OTLP/JSON traces or AG2/AutoGen chat histories (see --format)."
                     + " Default: the bundled marketing-team example.")
     @Nullable Path logs;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "The log format: jsonl, otlp or ag2 (env KAIZEN_FORMAT). Default: told from the content.")
+    @Nullable String format;
+
+    @Option(names = "--quiet", description = "No progress line on stderr (it is shown only on a terminal anyway).")
+    boolean quiet;
 
     @Option(names = "--team-spec", paramLabel = "FILE",
             description = "The team spec, YAML or JSON (env KAIZEN_TEAM_SPEC).")
@@ -18,7 +26,8 @@ final class SourceOptions {
 
     @Option(names = "--team", paramLabel = "NAME",
             description = "The team to analyze when no team spec names it (env KAIZEN_TEAM)."
-                    + " Default: the team of the first log line.")
+                    + " For OTLP and AG2 logs it names the team of every task."
+                    + " Default: the team of the first log line (OTLP: service.name; AG2: the file name).")
     @Nullable String team;
 
     @Option(names = "--since", paramLabel = "DATE",
