@@ -6,6 +6,7 @@ import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.ImprovementRequest;
@@ -16,6 +17,7 @@ import dev.kaizen4j.review.Verdict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Picks up human decisions from a back-channel, records them in the ledger and publishes approved
  * changes. The {@link ImprovementCycle} runs it at the start of every cycle; a host (or
  * {@code kaizen4j review sync}) may run it on its own, more often.
+ *
+ * <p>A published change is {@link RequestStatus#PUBLISHED} until it reaches the team's repository:
+ * a publisher that can tell ({@link ChangePublisher#statusOf}, a pull request) moves it to
+ * {@link RequestStatus#MERGED} or {@link RequestStatus#CLOSED_UNMERGED} on a later sync; otherwise the
+ * host confirms it with {@link #markMerged}. Every step is shown on the back-channel.
  */
 public final class DecisionSync {
 
@@ -81,12 +88,69 @@ public final class DecisionSync {
                         : new DecisionUpdate(record.requestId(), decided, null, null));
             } else if (record.status() == RequestStatus.APPROVED && publisher != null && record.decision() != null) {
                 updates.add(publish(record.request(), record.decision()));
+            } else if (record.status() == RequestStatus.PUBLISHED && publisher != null && record.decision() != null) {
+                publicationOf(record).ifPresent(updates::add);
             }
         }
         return updates;
     }
 
-    /** Publishes an approved request and records it as implemented; a failure leaves it approved. */
+    /**
+     * Records that the published change of {@code requestId} is in the team's repository (the host
+     * applied the patch, or merged the pull request outside any publisher that could tell), and shows
+     * it on the back-channel. Marking a merged request again changes nothing.
+     *
+     * @param confirmedBy who confirms it
+     * @param note where or how it was applied, may be empty
+     * @throws KaizenException ({@code INVALID_INPUT}) if the request is unknown or not published
+     */
+    public DecisionUpdate markMerged(String requestId, String confirmedBy, String note) {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(confirmedBy, "confirmedBy");
+        requireNonNull(note, "note");
+        RequestRecord record = ledger.find(requestId)
+                .orElseThrow(() -> KaizenException.invalidInput("no request '" + requestId + "' in the ledger"));
+        if (record.decision() == null || record.status() != RequestStatus.PUBLISHED
+                && record.status() != RequestStatus.MERGED) {
+            throw KaizenException.invalidInput("request " + requestId + " is "
+                    + record.status().name().toLowerCase(Locale.ROOT)
+                    + "; only a published change can be marked applied");
+        }
+        PublicationStatus merged = new PublicationStatus(PublicationStatus.State.MERGED, requestId,
+                "confirmed applied by " + confirmedBy + (note.isBlank() ? "" : ": " + note));
+        if (record.status() == RequestStatus.PUBLISHED) {
+            record(record, merged);
+        }
+        return new DecisionUpdate(requestId, record.decision(), null, null, merged);
+    }
+
+    private Optional<DecisionUpdate> publicationOf(RequestRecord record) {
+        Optional<PublicationStatus> status;
+        try {
+            status = publisher.statusOf(record.request());
+        } catch (RuntimeException failure) {
+            log.warn("Reading the state of the published change of {} failed; retried on the next sync: {}",
+                    record.requestId(), failure.getMessage());
+            return Optional.empty();
+        }
+        return status.filter(s -> s.state() != PublicationStatus.State.OPEN).map(s -> {
+            record(record, s);
+            return new DecisionUpdate(record.requestId(), record.decision(), null, null, s);
+        });
+    }
+
+    private void record(RequestRecord record, PublicationStatus publication) {
+        boolean merged = publication.state() == PublicationStatus.State.MERGED;
+        RequestStatus status = merged ? RequestStatus.MERGED : RequestStatus.CLOSED_UNMERGED;
+        String note = (merged ? "merged: " : "closed without merging: ") + publication.reference()
+                + (publication.detail().isBlank() ? "" : " (" + publication.detail() + ")");
+        ledger.append(LedgerEntry.transition(clock.instant(), record, status, note));
+        if (record.submission() != null) {
+            notify(record.submission(), status, note);
+        }
+    }
+
+    /** Publishes an approved request and records it as published; a failure leaves it approved. */
     DecisionUpdate publish(ImprovementRequest request, ReviewDecision approval) {
         if (publisher == null) {
             return new DecisionUpdate(request.id(), approval, null, null);
@@ -95,9 +159,9 @@ public final class DecisionSync {
             PublishedChange published = publisher.publish(request, approval);
             RequestRecord record = ledger.find(request.id()).orElseThrow();
             String note = "published by " + published.publisher() + ": " + published.reference();
-            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED, note));
+            ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.PUBLISHED, note));
             if (record.submission() != null) {
-                notify(record.submission(), RequestStatus.IMPLEMENTED, note);
+                notify(record.submission(), RequestStatus.PUBLISHED, note);
             }
             return new DecisionUpdate(request.id(), approval, published, null);
         } catch (RuntimeException failure) {

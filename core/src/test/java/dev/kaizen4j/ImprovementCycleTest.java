@@ -145,7 +145,8 @@ class ImprovementCycleTest {
         String approved = first.submitted().get(0).requestId();
         channel.decide(approved, Verdict.APPROVED, "alice", "good");
 
-        CycleResult second = cycle(channel, ledger).changePublisher(new PatchFileChangePublisher(directory.resolve("patches")))
+        CycleResult second = cycle(channel, ledger).changePublisher(PatchFileChangePublisher.builder(directory.resolve("patches"))
+                        .teamSpec(directory.resolve("team.yaml")).build())
                 .build().run();
 
         assertThat(second.decisions()).singleElement().satisfies(update -> {
@@ -153,9 +154,9 @@ class ImprovementCycleTest {
             assertThat(update.published()).isNotNull();
         });
         RequestRecord record = ledger.find(approved).orElseThrow();
-        assertThat(record.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(record.status()).isEqualTo(RequestStatus.PUBLISHED);
         assertThat(record.history()).extracting(e -> e.status()).containsSubsequence(
-                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.IMPLEMENTED);
+                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.PUBLISHED);
         assertThat(directory.resolve("patches").resolve(approved + ".patch")).content().contains("Approved-by: alice");
     }
 

@@ -56,9 +56,9 @@ final class VerifyCommand extends WorkloadCommand {
         out.println(result.summary());
         if (record.isPresent()) {
             RequestRecord found = record.get();
-            if (found.status() != RequestStatus.IMPLEMENTED) {
+            if (found.status() != RequestStatus.MERGED && found.status() != RequestStatus.PUBLISHED) {
                 throw KaizenException.invalidInput("request " + found.requestId() + " is "
-                        + found.status().name().toLowerCase() + "; only implemented requests can be verified");
+                        + found.status().name().toLowerCase() + "; only published or merged requests can be verified");
             }
             RequestStatus verdict = result.effective() ? RequestStatus.VERIFIED_EFFECTIVE : RequestStatus.VERIFIED_INEFFECTIVE;
             ledger.append(LedgerEntry.transition(root.clock().instant(), found, verdict, result.summary()));
