@@ -9,6 +9,7 @@ import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.Facilitator;
 import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.discussion.Revision;
 import dev.kaizen4j.discussion.RuleBasedFacilitator;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
@@ -156,7 +157,12 @@ public final class ImprovementCycle {
                 })) {
             report = analyzer.analyze(conversations, team);
         }
-        ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback());
+        List<Revision> revisions = revisionsRequested();
+        ImprovementPlan plan = facilitator.facilitate(report, team, revisions.stream()
+                .map(r -> r.requestId() + " (" + r.proposal().summary() + "): " + r.notes()).toList());
+        if (plan.revisions().isEmpty()) {
+            plan = plan.withRevisions(revisions);
+        }
         List<Proposal> proposals = generator.generate(report, plan, team);
 
         List<ProposalOutcome> outcomes = new ArrayList<>();
@@ -187,6 +193,10 @@ public final class ImprovementCycle {
             }
             submissions++;
             ImprovementRequest request = request(proposal, report, plan);
+            Optional<Revision> revision = plan.revisions().stream().filter(r -> r.revisedBy(proposal)).findFirst();
+            if (revision.isPresent()) {
+                request = request.withRevises(revision.get().requestId());
+            }
             ledger.append(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null));
             outcomes.add(submit(request, validation));
         }
@@ -265,12 +275,20 @@ public final class ImprovementCycle {
                 String.join("; ", validation.violations().stream().map(Object::toString).toList())));
     }
 
-    private List<String> reviewerFeedback() {
-        return ledger.records().stream()
+    /** This team's requests sent back with "needs work" that no later request revises yet. */
+    private List<Revision> revisionsRequested() {
+        List<RequestRecord> records = ledger.records();
+        Set<String> revised = new HashSet<>();
+        records.forEach(record -> {
+            if (record.request().revises() != null) {
+                revised.add(record.request().revises());
+            }
+        });
+        return records.stream()
                 .filter(record -> record.status() == RequestStatus.NEEDS_WORK && record.decision() != null)
-                .filter(record -> record.request().team().equals(team.name()))
-                .map(record -> record.requestId() + " (" + record.request().proposal().summary() + "): "
-                        + record.decision().notes())
+                .filter(record -> record.request().team().equals(team.name()) && !revised.contains(record.requestId()))
+                .map(record -> new Revision(record.requestId(), record.request().proposal(),
+                        record.decision().reviewer(), record.decision().notes()))
                 .toList();
     }
 

@@ -161,6 +161,36 @@ class ImprovementCycleTest {
     }
 
     @Test
+    void givenNeedsWorkNotes_whenTheNextCycleRuns_thenARevisedRequestLinkedToTheEarlierOneIsSubmitted() throws IOException {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ProposalOutcome earlier = cycle(channel, ledger).build().run().submitted().stream()
+                .filter(outcome -> outcome.proposal() instanceof PromptRefinement
+                        && outcome.proposal().agent().equals("writer"))
+                .findFirst().orElseThrow();
+        channel.decide(earlier.requestId(), Verdict.NEEDS_WORK, "bob", "Cite where the keyword comes from");
+
+        CycleResult second = cycle(channel, ledger).build().run();
+
+        ProposalOutcome revised = second.submitted().stream()
+                .filter(outcome -> outcome.proposal().agent().equals("writer")).findFirst().orElseThrow();
+        RequestRecord record = ledger.find(revised.requestId()).orElseThrow();
+        assertThat(record.request().revises()).isEqualTo(earlier.requestId());
+        assertThat(revised.requestId()).isNotEqualTo(earlier.requestId());
+        assertThat(((PromptRefinement) revised.proposal()).proposed()).contains("- Cite where the keyword comes from.");
+        assertThat(directory.resolve("requests").resolve(revised.requestId() + ".md")).content()
+                .contains("**Revises:** `" + earlier.requestId() + "`");
+        assertThat(directory.resolve("requests").resolve(revised.requestId() + ".json")).content()
+                .contains("\"revises\" : \"" + earlier.requestId() + "\"");
+
+        CycleResult third = cycle(channel, ledger).build().run();
+
+        assertThat(third.submitted()).isEmpty();
+        assertThat(third.plan().transcript()).noneSatisfy(turn ->
+                assertThat(turn.message()).contains("Cite where the keyword comes from"));
+    }
+
+    @Test
     void givenNeedsWorkNotes_whenTheNextCycleRuns_thenTheDiscussionHearsThem() {
         FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
         FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
