@@ -156,7 +156,7 @@ class RuleBasedProposalGeneratorTest {
             assertThat(revised.fingerprint()).isNotEqualTo(earlier.fingerprint());
             assertThat(revision.revisedBy(revised)).isTrue();
             assertThat(revised.rationale()).startsWith("Revises demo-1234abcd after bob asked for more work")
-                    .contains("Dropped the lesson: \"Do not send the same message twice");
+                    .contains("Dropped the lesson \"Do not send the same message twice in a task");
         });
     }
 

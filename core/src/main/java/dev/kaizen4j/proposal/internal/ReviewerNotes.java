@@ -70,20 +70,27 @@ public final class ReviewerNotes {
             return !dropped.isEmpty() || !added.isEmpty();
         }
 
-        /** One line for a rationale, for example "Dropped: ... Added: ...". */
+        /** One line for a rationale, for example {@code Dropped the lesson "..."; added "...".} */
         public String describe() {
-            StringBuilder text = new StringBuilder();
+            List<String> parts = new ArrayList<>();
             if (!dropped.isEmpty()) {
-                text.append("Dropped the lesson").append(dropped.size() > 1 ? "s" : "").append(": \"")
-                        .append(String.join("\", \"", dropped)).append("\". ");
+                parts.add("dropped the lesson" + (dropped.size() > 1 ? "s " : " ") + quoted(dropped));
             }
             if (!added.isEmpty()) {
-                text.append("Added: \"").append(String.join("\", \"", added)).append("\". ");
+                parts.add("added " + quoted(added));
             }
             if (!unresolved.isEmpty()) {
-                text.append("Not acted on: \"").append(String.join("\", \"", unresolved)).append("\".");
+                parts.add("did not act on " + quoted(unresolved));
             }
-            return text.toString().strip();
+            if (parts.isEmpty()) {
+                return "";
+            }
+            String text = String.join("; ", parts) + ".";
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
+
+        private static String quoted(List<String> texts) {
+            return String.join(", ", texts.stream().map(t -> "\"" + t.replaceAll("[.!?]+$", "") + "\"").toList());
         }
     }
 

@@ -45,7 +45,8 @@ class ReviewerNotesTest {
         assertThat(outcome.added()).containsExactly("Name the keyword tool you used.", "Always cite the search volume.");
         assertThat(outcome.unresolved()).containsExactly("I am not convinced.");
         assertThat(lessons).hasSize(5);
-        assertThat(outcome.describe()).contains("Added: \"Name the keyword tool", "Not acted on: \"I am not convinced.\"");
+        assertThat(outcome.describe()).isEqualTo("Added \"Name the keyword tool you used\", \"Always cite the search volume\";"
+                + " did not act on \"I am not convinced\".");
     }
 
     @Test
