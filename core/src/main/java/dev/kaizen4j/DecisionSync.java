@@ -116,12 +116,23 @@ public final class DecisionSync {
                     + record.status().name().toLowerCase(Locale.ROOT)
                     + "; only a published change can be marked applied");
         }
-        PublicationStatus merged = new PublicationStatus(PublicationStatus.State.MERGED, requestId,
+        PublicationStatus merged = new PublicationStatus(PublicationStatus.State.MERGED, publishedReference(record),
                 "confirmed applied by " + confirmedBy + (note.isBlank() ? "" : ": " + note));
         if (record.status() == RequestStatus.PUBLISHED) {
             record(record, merged);
         }
         return new DecisionUpdate(requestId, record.decision(), null, null, merged);
+    }
+
+    /** Where the change was published, from the ledger entry that recorded it; the request id if none says. */
+    private static String publishedReference(RequestRecord record) {
+        String reference = record.requestId();
+        for (LedgerEntry entry : record.history()) {
+            if (entry.status() == RequestStatus.PUBLISHED && entry.note() != null && entry.note().contains(": ")) {
+                reference = entry.note().substring(entry.note().indexOf(": ") + 2);
+            }
+        }
+        return reference;
     }
 
     private Optional<DecisionUpdate> publicationOf(RequestRecord record) {

@@ -119,7 +119,8 @@ class DecisionSyncTest {
 
         assertThat(update.publication().state()).isEqualTo(PublicationStatus.State.MERGED);
         assertThat(status()).isEqualTo(RequestStatus.MERGED);
-        assertThat(ledger.find(request.id()).orElseThrow().lastNote()).contains("confirmed applied by ci: deployed in build 812");
+        assertThat(ledger.find(request.id()).orElseThrow().lastNote())
+                .isEqualTo("merged: /tmp/x.patch (confirmed applied by ci: deployed in build 812)");
         assertThat(markdown()).contains("**merged**");
     }
 
