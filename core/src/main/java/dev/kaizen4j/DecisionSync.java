@@ -8,6 +8,7 @@ import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.DecisionListener;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * channel a request was submitted to ({@link BackChannel#addressed}), in one
  * {@link BackChannel#decisionsFor batch}; channels that receive decisions as events hand them to
  * {@link #listener}.
+ *
+ * <p>A published change is {@link RequestStatus#PUBLISHED} until it reaches the team's repository:
+ * a publisher that can tell ({@link ChangePublisher#statusOf}, a pull request) moves it to
+ * {@link RequestStatus#MERGED} or {@link RequestStatus#CLOSED_UNMERGED} on a later sync; otherwise the
+ * host confirms it with {@link #markMerged}. Every step is shown on the back-channel.
  *
  * <p>Thread safety: thread-safe when its ledger is; several threads or processes may sync the same
  * requests at once. Each decision is recorded once (the ledger refuses a second one) and each
@@ -111,6 +118,8 @@ public final class DecisionSync {
                 backChannel.addressed(record.submission()).ifPresent(awaiting::add);
             } else if (record.status() == RequestStatus.APPROVED && publisher != null && record.decision() != null) {
                 updates.add(publish(record.request(), record.decision()));
+            } else if (record.status() == RequestStatus.PUBLISHED && publisher != null && record.decision() != null) {
+                publicationOf(record).ifPresent(updates::add);
             }
         }
         Set<String> asked = new HashSet<>(awaiting.stream().map(Submission::requestId).toList());
@@ -143,7 +152,78 @@ public final class DecisionSync {
                 : new DecisionUpdate(record.requestId(), decided, null, null));
     }
 
-    /** Publishes an approved request and records it as implemented; a failure leaves it approved. */
+    /**
+     * Records that the published change of {@code requestId} is in the team's repository (the host
+     * applied the patch, or merged the pull request outside any publisher that could tell), and shows
+     * it on the back-channel. Marking a merged request again changes nothing.
+     *
+     * @param confirmedBy who confirms it
+     * @param note where or how it was applied, may be empty
+     * @throws KaizenException ({@code INVALID_INPUT}) if the request is unknown or not published
+     */
+    public DecisionUpdate markMerged(String requestId, String confirmedBy, String note) {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(confirmedBy, "confirmedBy");
+        requireNonNull(note, "note");
+        RequestRecord record = ledger.find(requestId)
+                .orElseThrow(() -> KaizenException.invalidInput("no request '" + requestId + "' in the ledger"));
+        if (record.decision() == null || record.status() != RequestStatus.PUBLISHED
+                && record.status() != RequestStatus.MERGED) {
+            throw KaizenException.invalidInput("request " + requestId + " is "
+                    + record.status().name().toLowerCase(Locale.ROOT)
+                    + "; only a published change can be marked applied");
+        }
+        PublicationStatus merged = new PublicationStatus(PublicationStatus.State.MERGED, publishedReference(record),
+                "confirmed applied by " + confirmedBy + (note.isBlank() ? "" : ": " + note));
+        if (record.status() == RequestStatus.PUBLISHED) {
+            recordPublication(record, merged);
+        }
+        return new DecisionUpdate(requestId, record.decision(), null, null, merged);
+    }
+
+    /** Where the change was published, from the ledger entry that recorded it; the request id if none says. */
+    private static String publishedReference(RequestRecord record) {
+        String reference = record.requestId();
+        for (LedgerEntry entry : record.history()) {
+            if (entry.status() == RequestStatus.PUBLISHED && entry.note() != null && entry.note().contains(": ")) {
+                reference = entry.note().substring(entry.note().indexOf(": ") + 2);
+            }
+        }
+        return reference;
+    }
+
+    private Optional<DecisionUpdate> publicationOf(RequestRecord record) {
+        Optional<PublicationStatus> status;
+        try {
+            status = publisher.statusOf(record.request());
+        } catch (RuntimeException failure) {
+            log.warn("Reading the state of the published change of {} failed; retried on the next sync: {}",
+                    record.requestId(), failure.getMessage());
+            return Optional.empty();
+        }
+        return status.filter(s -> s.state() != PublicationStatus.State.OPEN).map(s -> {
+            recordPublication(record, s);
+            return new DecisionUpdate(record.requestId(), record.decision(), null, null, s);
+        });
+    }
+
+    private void recordPublication(RequestRecord record, PublicationStatus publication) {
+        boolean merged = publication.state() == PublicationStatus.State.MERGED;
+        RequestStatus status = merged ? RequestStatus.MERGED : RequestStatus.CLOSED_UNMERGED;
+        String note = (merged ? "merged: " : "closed without merging: ") + publication.reference()
+                + (publication.detail().isBlank() ? "" : " (" + publication.detail() + ")");
+        try {
+            ledger.append(LedgerEntry.transition(clock.instant(), record, status, note));
+        } catch (IllegalTransitionException recordedElsewhere) {
+            log.info("The state of {} was already recorded by another runtime", record.requestId());
+            return;
+        }
+        if (record.submission() != null) {
+            notify(record.submission(), status, note);
+        }
+    }
+
+    /** Publishes an approved request and records it as published; a failure leaves it approved. */
     DecisionUpdate publish(ImprovementRequest request, ReviewDecision approval) {
         if (publisher == null) {
             return new DecisionUpdate(request.id(), approval, null, null);
@@ -154,14 +234,14 @@ public final class DecisionSync {
             RequestRecord record = ledger.find(request.id()).orElseThrow();
             String note = "published by " + published.publisher() + ": " + published.reference();
             try {
-                ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.IMPLEMENTED, note));
+                ledger.append(LedgerEntry.transition(clock.instant(), record, RequestStatus.PUBLISHED, note));
             } catch (IllegalTransitionException recordedElsewhere) {
                 // Another runtime published it at the same time; publishers are idempotent per request.
                 log.info("Publication of {} already recorded by another runtime", request.id());
                 return new DecisionUpdate(request.id(), approval, published, null);
             }
             if (record.submission() != null) {
-                notify(record.submission(), RequestStatus.IMPLEMENTED, note);
+                notify(record.submission(), RequestStatus.PUBLISHED, note);
             }
             return new DecisionUpdate(request.id(), approval, published, null);
         } catch (RuntimeException failure) {

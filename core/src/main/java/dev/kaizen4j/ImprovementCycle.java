@@ -9,6 +9,7 @@ import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.Facilitator;
 import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.discussion.Revision;
 import dev.kaizen4j.discussion.RuleBasedFacilitator;
 import dev.kaizen4j.internal.CrashPoints;
 import dev.kaizen4j.ledger.IllegalTransitionException;
@@ -198,7 +199,12 @@ public final class ImprovementCycle {
                 })) {
             report = analyzer.analyze(conversations, team);
         }
-        ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback(errors));
+        List<Revision> revisions = revisionsRequested(errors);
+        ImprovementPlan plan = facilitator.facilitate(report, team, revisions.stream()
+                .map(r -> r.requestId() + " (" + r.proposal().summary() + "): " + r.notes()).toList());
+        if (plan.revisions().isEmpty()) {
+            plan = plan.withRevisions(revisions);
+        }
         List<Proposal> proposals = new ArrayList<>(generator.generate(report, plan, team));
         if (crossTeam != null) {
             proposals.addAll(crossTeam.suggestFor(team, ledger));
@@ -251,6 +257,10 @@ public final class ImprovementCycle {
                     "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle");
         }
         ImprovementRequest request = request(proposal, report, plan, true);
+        Optional<Revision> revision = plan.revisions().stream().filter(r -> r.revisedBy(proposal)).findFirst();
+        if (revision.isPresent()) {
+            request = request.withRevises(revision.get().requestId());
+        }
         // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
         if (!claim(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null))) {
             return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_DUPLICATE,
@@ -481,21 +491,29 @@ public final class ImprovementCycle {
         }
     }
 
-    private List<String> reviewerFeedback(List<CycleError> errors) {
+    private List<Revision> revisionsRequested(List<CycleError> errors) {
         try {
-            return reviewerFeedback();
+            return revisionsRequested();
         } catch (RuntimeException failure) {
             errors.add(ledgerError("reading reviewer notes", failure));
             return List.of();
         }
     }
 
-    private List<String> reviewerFeedback() {
-        return ledger.records().stream()
+    /** This team's requests sent back with "needs work" that no later request revises yet. */
+    private List<Revision> revisionsRequested() {
+        List<RequestRecord> records = ledger.records();
+        Set<String> revised = new HashSet<>();
+        records.forEach(record -> {
+            if (record.request().revises() != null) {
+                revised.add(record.request().revises());
+            }
+        });
+        return records.stream()
                 .filter(record -> record.status() == RequestStatus.NEEDS_WORK && record.decision() != null)
-                .filter(record -> record.request().team().equals(team.name()))
-                .map(record -> record.requestId() + " (" + record.request().proposal().summary() + "): "
-                        + record.decision().notes())
+                .filter(record -> record.request().team().equals(team.name()) && !revised.contains(record.requestId()))
+                .map(record -> new Revision(record.requestId(), record.request().proposal(),
+                        record.decision().reviewer(), record.decision().notes()))
                 .toList();
     }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
-import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.FileBackChannel;
@@ -92,16 +93,19 @@ class DecisionSyncTest {
         BatchingChannel channel = new BatchingChannel();
         ImprovementRequest request = Fixtures.request("Use the target keyword.");
         submitted(request, Submission.submitted(channel.name(), request.id(), "m-1", null));
-        DecisionListener listener = new DecisionSync(ledger, channel,
-                new PatchFileChangePublisher(directory.resolve("patches")), CLOCK).listener(Fixtures.TEAM);
+        List<String> published = new ArrayList<>();
+        ChangePublisher publisher = (approved, approval) -> {
+            published.add(approved.id() + " approved by " + approval.reviewer());
+            return new PublishedChange("test", approved.id() + ".patch");
+        };
+        DecisionListener listener = new DecisionSync(ledger, channel, publisher, CLOCK).listener(Fixtures.TEAM);
 
         listener.decided(channel.name(), request.id(),
                 new ReviewDecision(Verdict.APPROVED, "alice", "ship it", Fixtures.NOW));
 
-        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.IMPLEMENTED);
-        assertThat(Files.readString(directory.resolve("patches").resolve(request.id() + ".patch")))
-                .contains("Approved-by: alice");
-        assertThat(channel.shown).containsExactly("APPROVED", "IMPLEMENTED");
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.PUBLISHED);
+        assertThat(published).containsExactly(request.id() + " approved by alice");
+        assertThat(channel.shown).containsExactly("APPROVED", "PUBLISHED");
         assertThat(channel.batches).as("a pushed decision needs no polling").isEmpty();
     }
 

@@ -222,7 +222,8 @@ class ImprovementCycleTest {
         String approved = first.submitted().get(0).requestId();
         channel.decide(approved, Verdict.APPROVED, "alice", "good");
 
-        CycleResult second = cycle(channel, ledger).changePublisher(new PatchFileChangePublisher(directory.resolve("patches")))
+        CycleResult second = cycle(channel, ledger).changePublisher(PatchFileChangePublisher.builder(directory.resolve("patches"))
+                        .teamSpec(directory.resolve("team.yaml")).build())
                 .build().run();
 
         assertThat(second.decisions()).singleElement().satisfies(update -> {
@@ -230,10 +231,40 @@ class ImprovementCycleTest {
             assertThat(update.published()).isNotNull();
         });
         RequestRecord record = ledger.find(approved).orElseThrow();
-        assertThat(record.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(record.status()).isEqualTo(RequestStatus.PUBLISHED);
         assertThat(record.history()).extracting(e -> e.status()).containsSubsequence(
-                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.IMPLEMENTED);
+                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.PUBLISHED);
         assertThat(directory.resolve("patches").resolve(approved + ".patch")).content().contains("Approved-by: alice");
+    }
+
+    @Test
+    void givenNeedsWorkNotes_whenTheNextCycleRuns_thenARevisedRequestLinkedToTheEarlierOneIsSubmitted() throws IOException {
+        FileBackChannel channel = new FileBackChannel(directory.resolve("requests"), CLOCK);
+        FileImprovementLedger ledger = new FileImprovementLedger(directory.resolve("ledger.jsonl"));
+        ProposalOutcome earlier = cycle(channel, ledger).build().run().submitted().stream()
+                .filter(outcome -> outcome.proposal() instanceof PromptRefinement
+                        && outcome.proposal().agent().equals("writer"))
+                .findFirst().orElseThrow();
+        channel.decide(earlier.requestId(), Verdict.NEEDS_WORK, "bob", "Cite where the keyword comes from");
+
+        CycleResult second = cycle(channel, ledger).build().run();
+
+        ProposalOutcome revised = second.submitted().stream()
+                .filter(outcome -> outcome.proposal().agent().equals("writer")).findFirst().orElseThrow();
+        RequestRecord record = ledger.find(revised.requestId()).orElseThrow();
+        assertThat(record.request().revises()).isEqualTo(earlier.requestId());
+        assertThat(revised.requestId()).isNotEqualTo(earlier.requestId());
+        assertThat(((PromptRefinement) revised.proposal()).proposed()).contains("- Cite where the keyword comes from.");
+        assertThat(directory.resolve("requests").resolve(revised.requestId() + ".md")).content()
+                .contains("**Revises:** `" + earlier.requestId() + "`");
+        assertThat(directory.resolve("requests").resolve(revised.requestId() + ".json")).content()
+                .contains("\"revises\" : \"" + earlier.requestId() + "\"");
+
+        CycleResult third = cycle(channel, ledger).build().run();
+
+        assertThat(third.submitted()).isEmpty();
+        assertThat(third.plan().transcript()).noneSatisfy(turn ->
+                assertThat(turn.message()).contains("Cite where the keyword comes from"));
     }
 
     @Test

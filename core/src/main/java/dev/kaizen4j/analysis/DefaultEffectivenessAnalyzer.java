@@ -215,6 +215,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private final Detectors detectors;
         private final MetricsTally window = new MetricsTally();
         private final Map<LocalDate, MetricsTally> days = new TreeMap<>();
+        /** Per agent, its prompt versions in the order first logged. */
+        private final Map<String, Map<String, MetricsTally>> promptVersions = new TreeMap<>();
         private final Map<LocalDate, Set<String>> dayFindings = new TreeMap<>();
         private final Map<String, AgentTally> agents = new TreeMap<>();
         private final Set<String> toolSpeakers = new HashSet<>();
@@ -230,6 +232,17 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             this.detectors = detectors;
             checks.forEach(check -> checkTallies.put(check.name(), new CheckTally(check)));
             team.agents().forEach(agent -> agents.put(agent.name(), new AgentTally()));
+        }
+
+        /** The prompt versions each agent logged in {@code task} ({@code metadata.prompt_version}). */
+        private static Map<String, Set<String>> promptVersionsOf(Conversation task) {
+            Map<String, Set<String>> versions = new TreeMap<>();
+            for (ConversationEvent event : task.events()) {
+                if (event.metadata().get("prompt_version") instanceof String version && !version.isBlank()) {
+                    versions.computeIfAbsent(event.agentName(), a -> new LinkedHashSet<>()).add(version);
+                }
+            }
+            return versions;
         }
 
         /** Examines one task without touching the pass's state: safe on any thread. */
@@ -269,6 +282,9 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             Set<String> foundToday = dayFindings.computeIfAbsent(day, d -> new HashSet<>());
             window.add(task, result.measures());
             days.computeIfAbsent(day, d -> new MetricsTally()).add(task, result.measures());
+            promptVersionsOf(task).forEach((agent, versions) -> versions.forEach(version -> promptVersions
+                    .computeIfAbsent(agent, a -> new LinkedHashMap<>())
+                    .computeIfAbsent(version, v -> new MetricsTally()).add(task, result.measures())));
             toolSpeakers.addAll(result.toolSpeakers());
             result.agents().forEach((name, delta) -> {
                 AgentTally agent = agent(name);
@@ -445,8 +461,13 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
                 tally.suggestions(seen.size());
                 daily.add(new DailyMetrics(day, tally.metrics(team.name(), teamSize)));
             });
+            List<PromptVersionMetrics> byVersion = new ArrayList<>();
+            if (promptVersions.values().stream().anyMatch(versions -> versions.size() > 1)) {
+                promptVersions.forEach((agent, versions) -> versions.forEach((version, tally) ->
+                        byVersion.add(new PromptVersionMetrics(agent, version, tally.metrics(team.name(), teamSize)))));
+            }
             return new EffectivenessReport(team.name(), window.metrics(team.name(), teamSize), agentMetrics,
-                    findings, attributions, rank(findings, agentMetrics), daily);
+                    findings, attributions, rank(findings, agentMetrics), daily, byVersion);
         }
 
         /**

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param attributions one per failed task that could be attributed, in log order
  * @param ranking agents that need improvement, most in need first
  * @param daily the metrics of each UTC day with tasks, oldest first
+ * @param promptVersions the metrics per agent and prompt version ({@code metadata.prompt_version}),
+ *     when the log holds more than one version of some agent's prompts; empty otherwise
  */
 public record EffectivenessReport(
         String team,
@@ -23,7 +25,8 @@ public record EffectivenessReport(
         List<Finding> findings,
         List<FailureAttribution> attributions,
         List<AgentRanking> ranking,
-        List<DailyMetrics> daily) {
+        List<DailyMetrics> daily,
+        List<PromptVersionMetrics> promptVersions) {
 
     public EffectivenessReport {
         requireNonNull(team, "team");
@@ -33,6 +36,13 @@ public record EffectivenessReport(
         attributions = List.copyOf(attributions);
         ranking = List.copyOf(ranking);
         daily = List.copyOf(daily);
+        promptVersions = promptVersions == null ? List.of() : List.copyOf(promptVersions);
+    }
+
+    /** A report without metrics per prompt version. */
+    public EffectivenessReport(String team, TeamMetrics metrics, List<AgentMetrics> agents, List<Finding> findings,
+            List<FailureAttribution> attributions, List<AgentRanking> ranking, List<DailyMetrics> daily) {
+        this(team, metrics, agents, findings, attributions, ranking, daily, List.of());
     }
 
     /** A report without per-day metrics. */

@@ -1,10 +1,12 @@
 package dev.kaizen4j.ledger;
 
 import static dev.kaizen4j.review.RequestStatus.APPROVED;
-import static dev.kaizen4j.review.RequestStatus.IMPLEMENTED;
+import static dev.kaizen4j.review.RequestStatus.CLOSED_UNMERGED;
+import static dev.kaizen4j.review.RequestStatus.MERGED;
 import static dev.kaizen4j.review.RequestStatus.NEEDS_WORK;
 import static dev.kaizen4j.review.RequestStatus.PENDING_SUBMISSION;
 import static dev.kaizen4j.review.RequestStatus.PROPOSED;
+import static dev.kaizen4j.review.RequestStatus.PUBLISHED;
 import static dev.kaizen4j.review.RequestStatus.REJECTED;
 import static dev.kaizen4j.review.RequestStatus.REJECTED_BY_VALIDATION;
 import static dev.kaizen4j.review.RequestStatus.SUBMITTED;
@@ -47,11 +49,15 @@ public final class LedgerTransitions {
             // SUBMITTED again only for a channel the request has not reached yet, or to complete a partial
             // submission (see check).
             case SUBMITTED -> EnumSet.of(SUBMITTED, APPROVED, REJECTED, NEEDS_WORK);
-            case APPROVED -> EnumSet.of(IMPLEMENTED);
+            case APPROVED -> EnumSet.of(PUBLISHED);
+            // A published change may also be verified before it is merged for everyone (a rollout).
+            case PUBLISHED -> EnumSet.of(MERGED, CLOSED_UNMERGED, VERIFIED_EFFECTIVE, VERIFIED_HARMFUL,
+                    VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID);
             // An inconclusive or invalid verification may be made again on more (or better) data.
-            case IMPLEMENTED, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> EnumSet.of(VERIFIED_EFFECTIVE,
+            case MERGED, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> EnumSet.of(VERIFIED_EFFECTIVE,
                     VERIFIED_HARMFUL, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID);
-            case REJECTED, NEEDS_WORK, VERIFIED_EFFECTIVE, VERIFIED_HARMFUL -> EnumSet.noneOf(RequestStatus.class);
+            case REJECTED, NEEDS_WORK, CLOSED_UNMERGED, VERIFIED_EFFECTIVE, VERIFIED_HARMFUL ->
+                    EnumSet.noneOf(RequestStatus.class);
         };
     }
 
@@ -64,8 +70,8 @@ public final class LedgerTransitions {
         requireNonNull(status, "status");
         return switch (status) {
             case PROPOSED, REJECTED_BY_VALIDATION, SUPPRESSED_DUPLICATE, SUPPRESSED_RATE_LIMITED -> true;
-            case PENDING_SUBMISSION, SUBMITTED, APPROVED, REJECTED, NEEDS_WORK, IMPLEMENTED, VERIFIED_EFFECTIVE,
-                    VERIFIED_HARMFUL, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> false;
+            case PENDING_SUBMISSION, SUBMITTED, APPROVED, REJECTED, NEEDS_WORK, PUBLISHED, MERGED, CLOSED_UNMERGED,
+                    VERIFIED_EFFECTIVE, VERIFIED_HARMFUL, VERIFIED_INCONCLUSIVE, VERIFICATION_INVALID -> false;
         };
     }
 

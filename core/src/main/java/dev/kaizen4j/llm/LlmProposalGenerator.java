@@ -10,6 +10,7 @@ import dev.kaizen4j.analysis.FailureAttribution;
 import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.discussion.ImprovementPlan;
 import dev.kaizen4j.discussion.PlannedImprovement;
+import dev.kaizen4j.discussion.Revision;
 import dev.kaizen4j.llm.internal.DataBlock;
 import dev.kaizen4j.llm.internal.EvidenceBudget;
 import dev.kaizen4j.proposal.CodeModification;
@@ -68,7 +69,16 @@ public final class LlmProposalGenerator implements ProposalGenerator {
         requireNonNull(plan, "plan");
         requireNonNull(team, "team");
         List<Proposal> proposals = new ArrayList<>();
-        for (PlannedImprovement improvement : plan.improvements().stream().limit(assistant.agentsPerCycle()).toList()) {
+        List<PlannedImprovement> improvements = new ArrayList<>(plan.improvements());
+        for (Revision revision : plan.revisions()) {
+            // a change sent back with notes is revised even when this cycle's plan does not name its agent
+            if (improvements.stream().noneMatch(i -> i.agent().equals(revision.proposal().agent()))) {
+                improvements.add(0, new PlannedImprovement(0, revision.proposal().agent(),
+                        "address the reviewer's notes on request " + revision.requestId(), List.of(),
+                        revision.proposal().evidence()));
+            }
+        }
+        for (PlannedImprovement improvement : improvements.stream().limit(assistant.agentsPerCycle()).toList()) {
             Optional<AgentSpec> agent = team.agent(improvement.agent());
             if (agent.isEmpty()) {
                 log.info("No prompts known for {}: describe it in the team spec to receive proposals",
@@ -76,7 +86,9 @@ public final class LlmProposalGenerator implements ProposalGenerator {
                 continue;
             }
             try {
-                proposals.addAll(propose(report, improvement, team, agent.get()));
+                List<Revision> revisions = plan.revisions().stream()
+                        .filter(r -> r.proposal().agent().equals(improvement.agent())).toList();
+                proposals.addAll(propose(report, improvement, team, agent.get(), revisions));
             } catch (LlmCallFailed failed) {
                 assistant.error(failed.getMessage());
             }
@@ -85,7 +97,7 @@ public final class LlmProposalGenerator implements ProposalGenerator {
     }
 
     private List<Proposal> propose(EffectivenessReport report, PlannedImprovement improvement, TeamSpec team,
-            AgentSpec agent) throws LlmCallFailed {
+            AgentSpec agent, List<Revision> revisions) throws LlmCallFailed {
         String system = String.format(Locale.ROOT, """
                 You are a careful senior engineer improving the agent '%s' of the team '%s'. Write specific, minimal \
                 changes that reach the goal the team agreed in its retrospective. Rules:
@@ -100,6 +112,9 @@ public final class LlmProposalGenerator implements ProposalGenerator {
                 3. Every proposal has a rationale that cites the evidence it rests on (task ids, finding ids, rates) \
                 and lists that evidence.
                 4. Propose nothing rather than a speculative change: empty lists are a valid answer.
+                5. When the data holds revisions_requested, a human reviewer sent that earlier proposal back with \
+                notes: propose its revision, a change of the same text that does what the notes ask (drop what \
+                they object to, add what they ask for) and differs from the earlier proposal.
 
                 %s""", agent.name(), team.name(),
                 String.join(", ", Arrays.stream(ModificationCategory.values()).map(ModificationCategory::key).toList()),
@@ -114,6 +129,15 @@ public final class LlmProposalGenerator implements ProposalGenerator {
         ArrayNode support = evidence.document().arrayNode();
         improvement.evidence().forEach(support::add);
         evidence.require("plan_evidence", support);
+        if (!revisions.isEmpty()) {
+            ArrayNode requested = evidence.document().arrayNode();
+            for (Revision revision : revisions) {
+                requested.add(EvidenceItems.NODES.objectNode().put("request_id", revision.requestId())
+                        .put("earlier_change", revision.proposal().diff()).put("reviewer", revision.reviewer())
+                        .put("notes", revision.notes()));
+            }
+            evidence.require("revisions_requested", requested);
+        }
         Source source = source(team, agent, (int) (budget * SOURCE_SHARE));
         if (source.content() != null) {
             evidence.require("source_file", EvidenceItems.NODES.objectNode().put("path", source.path())

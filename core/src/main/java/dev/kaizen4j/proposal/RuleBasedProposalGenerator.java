@@ -12,8 +12,11 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.analysis.Finding;
+import dev.kaizen4j.analysis.Severity;
 import dev.kaizen4j.discussion.ImprovementPlan;
 import dev.kaizen4j.discussion.PlannedImprovement;
+import dev.kaizen4j.discussion.Revision;
+import dev.kaizen4j.proposal.internal.ReviewerNotes;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
 import dev.kaizen4j.team.TeamSpec;
@@ -22,10 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -44,6 +49,12 @@ import org.slf4j.LoggerFactory;
  *       agent calls keeps failing and the agent's source declares a retry limit below
  *       {@value #RETRIES_TO_PROPOSE} (a field named like {@code MAX_RETRIES} or {@code maxSearchRetries}).</li>
  * </ul>
+ *
+ * <p>A change a reviewer sent back with "needs work" ({@link ImprovementPlan#revisions()}) is proposed
+ * again only as a revision that follows the notes: "drop the lesson about retries" removes the lesson
+ * sharing the most words with "retries" (or "drop lesson 2" the second), "add: ..." and imperative
+ * notes ("Cite the source of every keyword") become lessons; for a retry limit, a number in the notes
+ * ("use 3 retries") is the value proposed. Notes it cannot act on yield no revision, never a copy.
  */
 public final class RuleBasedProposalGenerator implements ProposalGenerator {
 
@@ -66,11 +77,81 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
             promptRefinement(team, improvement, findings, report).ifPresent(proposals::add);
             for (Finding finding : findings) {
                 if (finding.kind().equals("tool-errors")) {
-                    retryLimitChange(team, improvement.agent(), finding).ifPresent(proposals::add);
+                    retryLimitChange(team, improvement.agent(), finding, RETRIES_TO_PROPOSE, false).ifPresent(proposals::add);
                 }
             }
         }
+        // A change a reviewer sent back is proposed again only as its revision.
+        proposals.removeIf(proposal -> plan.revisions().stream().anyMatch(r -> r.revisedBy(proposal)));
+        for (Revision revision : plan.revisions()) {
+            revise(team, revision, report).ifPresent(proposals::add);
+        }
         return proposals;
+    }
+
+    private Optional<Proposal> revise(TeamSpec team, Revision revision, EffectivenessReport report) {
+        ReviewerNotes notes = ReviewerNotes.parse(revision.notes());
+        String header = "Revises " + revision.requestId() + " after " + revision.reviewer() + " asked for more work: \""
+                + revision.notes().strip() + "\". ";
+        if (revision.proposal() instanceof PromptRefinement earlier) {
+            String current = team.agentOrNamed(earlier.agent()).prompt(earlier.field());
+            List<String> lessons = new ArrayList<>(addedLessons(earlier));
+            ReviewerNotes.Outcome outcome = notes.applyTo(lessons);
+            lessons.removeIf(current::contains);
+            if (!outcome.changedAnything() || lessons.isEmpty() && !outcome.dropped().isEmpty()
+                    && outcome.added().isEmpty()) {
+                log.info("Reviewer notes on {} ask for no change this generator can make ({}); nothing revised",
+                        revision.requestId(), outcome.describe());
+                return Optional.empty();
+            }
+            String proposed = withLessons(current, lessons);
+            if (proposed.equals(current)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PromptRefinement(team.name(), earlier.agent(), earlier.field(), current, proposed,
+                    header + outcome.describe() + " " + earlier.rationale(), earlier.evidence()));
+        }
+        CodeModification earlier = (CodeModification) revision.proposal();
+        OptionalInt retries = notes.number();
+        if (retries.isEmpty() || retries.getAsInt() < 0) {
+            log.info("Reviewer notes on {} name no retry limit to use; nothing revised", revision.requestId());
+            return Optional.empty();
+        }
+        Finding finding = report.findings().stream().filter(f -> earlier.evidence().contains(f.id())).findFirst()
+                .orElseGet(() -> new Finding(earlier.evidence().isEmpty() ? "tool-errors:unknown" : earlier.evidence().get(0),
+                        "tool-errors", earlier.rationale(), Severity.MEDIUM,
+                        List.of(earlier.agent()), 0, 0, List.of()));
+        return retryLimitChange(team, earlier.agent(), finding, retries.getAsInt(), true)
+                .map(code -> (CodeModification) code)
+                .map(code -> new CodeModification(code.team(), code.agent(), code.file(), code.currentCode(),
+                        code.proposedCode(), header + "Uses " + retries.getAsInt() + " as asked. " + code.rationale(),
+                        code.category(), code.evidence()));
+    }
+
+    /** The lessons an earlier refinement added to its prompt. */
+    private static List<String> addedLessons(PromptRefinement earlier) {
+        List<String> lessons = new ArrayList<>();
+        for (String line : earlier.proposed().split("\\R")) {
+            if (line.startsWith("- ") && !earlier.current().contains(line)) {
+                lessons.add(line.substring(2).strip());
+            }
+        }
+        return lessons;
+    }
+
+    private static String withLessons(String current, Collection<String> lessons) {
+        if (lessons.isEmpty()) {
+            return current;
+        }
+        StringBuilder proposed = new StringBuilder(current.stripTrailing());
+        if (!current.contains(LESSONS_HEADING)) {
+            proposed.append("\n\n").append(LESSONS_HEADING);
+        }
+        lessons.forEach(lesson -> proposed.append("\n- ").append(lesson));
+        if (current.endsWith("\n")) {
+            proposed.append('\n');
+        }
+        return proposed.toString();
     }
 
     private Optional<Proposal> promptRefinement(
@@ -95,17 +176,9 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
         if (lessons.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder proposed = new StringBuilder(current.stripTrailing());
-        if (!current.contains(LESSONS_HEADING)) {
-            proposed.append("\n\n").append(LESSONS_HEADING);
-        }
-        lessons.forEach(lesson -> proposed.append("\n- ").append(lesson));
-        if (current.endsWith("\n")) {
-            proposed.append('\n');
-        }
         String rationale = rationale(agent.name(), findings, report);
         return Optional.of(new PromptRefinement(team.name(), agent.name(), PromptField.SYSTEM_PROMPT, current,
-                proposed.toString(), rationale, improvement.evidence()));
+                withLessons(current, lessons), rationale, improvement.evidence()));
     }
 
     private static Optional<String> lesson(Finding finding) {
@@ -163,7 +236,8 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
         return rationale.toString().trim();
     }
 
-    private Optional<Proposal> retryLimitChange(TeamSpec team, String agent, Finding finding) {
+    private Optional<Proposal> retryLimitChange(TeamSpec team, String agent, Finding finding, int retriesToPropose,
+            boolean asked) {
         Optional<Path> source = team.sourcePath(agent);
         if (source.isEmpty() || !Files.isRegularFile(source.get())) {
             return Optional.empty();
@@ -190,9 +264,9 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
                         && variable.getInitializer().filter(IntegerLiteralExpr.class::isInstance).isPresent()) {
                     IntegerLiteralExpr value = variable.getInitializer().get().asIntegerLiteralExpr();
                     Number number = value.asNumber();
-                    if (number.intValue() < RETRIES_TO_PROPOSE) {
+                    if (asked ? number.intValue() != retriesToPropose : number.intValue() < retriesToPropose) {
                         previous = number.intValue();
-                        value.setValue(Integer.toString(RETRIES_TO_PROPOSE));
+                        value.setValue(Integer.toString(retriesToPropose));
                         changedField = variable.getNameAsString();
                         changed = true;
                     }
@@ -205,7 +279,7 @@ public final class RuleBasedProposalGenerator implements ProposalGenerator {
         String proposed = LexicalPreservingPrinter.print(unit);
         String file = team.agent(agent).map(AgentSpec::sourceFile).orElse(source.get().toString());
         String rationale = finding.title() + ". " + changedField + " is " + previous + ", so one transient failure"
-                + " fails the step; allowing " + RETRIES_TO_PROPOSE + " retries absorbs timeouts and rate limits.";
+                + " fails the step; allowing " + retriesToPropose + " retries absorbs timeouts and rate limits.";
         return Optional.of(new CodeModification(team.name(), agent, file, current, proposed, rationale,
                 ModificationCategory.ADJUST_PARAMETERS, List.of(finding.id())));
     }

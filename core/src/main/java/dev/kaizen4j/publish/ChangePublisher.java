@@ -2,6 +2,7 @@ package dev.kaizen4j.publish;
 
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.ReviewDecision;
+import java.util.Optional;
 
 /**
  * Turns an approved request into a change that flows through Git and review: a pull request or a
@@ -13,6 +14,9 @@ import dev.kaizen4j.review.ReviewDecision;
  * recording it, or when a cycle and {@code kaizen4j review sync} overlap): the ledger then records one
  * publication, and the change must exist once. {@link PatchFileChangePublisher} rewrites the same
  * patch atomically.
+ *
+ * <p>A publisher that can tell whether its change was merged (a pull request) overrides
+ * {@link #statusOf}; {@code DecisionSync} then records merges and unmerged closes in the ledger.
  *
  * <p>Lifecycle: whoever creates a publisher closes it; {@link dev.kaizen4j.ImprovementCycle} and
  * {@link dev.kaizen4j.DecisionSync} never close the publisher they are given.
@@ -30,4 +34,14 @@ public interface ChangePublisher extends AutoCloseable {
     /** Releases connections; the default holds none. Never throws for a failure to release. */
     @Override
     default void close() {}
+
+    /**
+     * What became of the change published for {@code request}: open, merged or closed without merging.
+     * Empty when this publisher cannot tell (a patch file: the host confirms it applied instead).
+     *
+     * @throws dev.kaizen4j.KaizenException if the state could not be read; a later sync retries
+     */
+    default Optional<PublicationStatus> statusOf(ImprovementRequest request) {
+        return Optional.empty();
+    }
 }

@@ -7,11 +7,13 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.internal.AtomicFiles;
 import dev.kaizen4j.internal.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -90,6 +92,29 @@ public final class FileBackChannel implements BackChannel {
         } catch (IOException | RuntimeException unreadable) {
             log.warn("Ignoring unreadable decision file {}: {}", decisionFile, unreadable.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Appends the new status to the request's Markdown file, under a "Status" heading, so that a
+     * reviewer reading it sees each step (published, merged, closed unmerged). A failure is logged.
+     */
+    @Override
+    public void statusChanged(Submission submission, RequestStatus status, String note) {
+        Path markdownFile = directory.resolve(submission.requestId() + ".md");
+        if (!isSafeId(submission.requestId()) || !Files.exists(markdownFile)) {
+            return;
+        }
+        try {
+            String markdown = Files.readString(markdownFile, StandardCharsets.UTF_8);
+            String line = "- " + clock.instant() + " **" + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "**" + (note == null || note.isBlank() ? "" : ": " + note.replace('\n', ' ')) + "\n";
+            String heading = "\n## Status\n\n";
+            AtomicFiles.write(markdownFile, markdown.contains(heading) ? markdown + line
+                    : markdown.stripTrailing() + "\n" + heading + line);
+        } catch (IOException | RuntimeException failure) {
+            log.warn("Could not record status {} of {} in {}: {}", status, submission.requestId(), markdownFile,
+                    failure.toString());
         }
     }
 

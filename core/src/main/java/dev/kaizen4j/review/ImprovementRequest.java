@@ -8,6 +8,7 @@ import dev.kaizen4j.proposal.Proposal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A proposal on its way to humans, with everything a reviewer needs to decide.
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param metrics team metrics when it was proposed ({@code success_rate}, {@code error_rate}, ...)
  * @param discussion the discussion that led to it
  * @param createdAt when it was proposed
+ * @param revises the id of the earlier request a reviewer sent back with "needs work" that this one
+ *     revises, or null
  */
 public record ImprovementRequest(
         String id,
@@ -31,7 +34,8 @@ public record ImprovementRequest(
         List<Finding> findings,
         Map<String, Double> metrics,
         List<DiscussionTurn> discussion,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String revises) {
 
     public ImprovementRequest {
         requireNonNull(id, "id");
@@ -43,6 +47,19 @@ public record ImprovementRequest(
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         discussion = discussion == null ? List.of() : List.copyOf(discussion);
         requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A request that revises no earlier one. */
+    public ImprovementRequest(String id, String fingerprint, String team, String title, Proposal proposal,
+            List<Finding> findings, Map<String, Double> metrics, List<DiscussionTurn> discussion, Instant createdAt) {
+        this(id, fingerprint, team, title, proposal, findings, metrics, discussion, createdAt, null);
+    }
+
+    /** This request, marked as the revision of the earlier request {@code revisedRequestId}. */
+    public ImprovementRequest withRevises(String revisedRequestId) {
+        requireNonNull(revisedRequestId, "revisedRequestId");
+        return new ImprovementRequest(id, fingerprint, team, title, proposal, findings, metrics, discussion, createdAt,
+                revisedRequestId);
     }
 
     /** The request id for a proposal: {@code <team>-<first 8 hex digits of the fingerprint>}. */

@@ -31,6 +31,10 @@ public final class RequestMarkdown {
             md.append("- **Change:** code modification (").append(code.category().key()).append(") of `")
                     .append(code.file()).append("`\n");
         }
+        if (request.revises() != null) {
+            md.append("- **Revises:** `").append(request.revises())
+                    .append("` (sent back with \"needs work\"; this request addresses the reviewer's notes)\n");
+        }
         md.append("- **Proposed:** ").append(request.createdAt()).append("\n\n");
         md.append("### Rationale\n\n").append(proposal.rationale()).append("\n\n");
         if (!request.findings().isEmpty()) {

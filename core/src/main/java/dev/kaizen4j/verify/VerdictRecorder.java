@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
+import dev.kaizen4j.ledger.LedgerTransitions;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.RequestStatus;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class VerdictRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(VerdictRecorder.class);
-
-    /** Statuses from which a change can be verified; PUBLISHED and MERGED where the life cycle has them. */
-    private static final Set<String> VERIFIABLE = Set.of("APPROVED", "IMPLEMENTED", "PUBLISHED", "MERGED");
 
     private final ImprovementLedger ledger;
     private final VerificationArchive archive;
@@ -46,7 +43,8 @@ public final class VerdictRecorder {
     }
 
     /**
-     * The request, if its change can be verified: approved, implemented (published, merged) or verified before.
+     * The request, if its change can be verified: published, merged, or verified before without a
+     * conclusion (inconclusive or invalid).
      *
      * @throws KaizenException (invalid input) for an unknown request or one in another state
      */
@@ -54,10 +52,10 @@ public final class VerdictRecorder {
         requireNonNull(requestId, "requestId");
         RequestRecord found = ledger.find(requestId)
                 .orElseThrow(() -> KaizenException.invalidInput("no request '" + requestId + "' in the ledger"));
-        if (!VERIFIABLE.contains(found.status().name()) && !found.status().isVerified()) {
+        if (!LedgerTransitions.next(found.status()).contains(RequestStatus.VERIFIED_EFFECTIVE)) {
             throw KaizenException.invalidInput("request " + requestId + " is "
-                    + found.status().name().toLowerCase(Locale.ROOT) + "; only approved or implemented requests can"
-                    + " be verified");
+                    + found.status().name().toLowerCase(Locale.ROOT) + "; only published or merged requests, or"
+                    + " inconclusive or invalid verifications, can be verified");
         }
         return found;
     }

@@ -116,10 +116,10 @@ class FileImprovementLedgerTest {
         ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.REJECTED, "no"));
         RequestRecord rejected = ledger.find(request.id()).orElseThrow();
 
-        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(Fixtures.NOW, rejected, RequestStatus.IMPLEMENTED,
+        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(Fixtures.NOW, rejected, RequestStatus.PUBLISHED,
                 "published anyway")))
                 .isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("from REJECTED to IMPLEMENTED").hasMessageContaining("rejected is final");
+                .hasMessageContaining("from REJECTED to PUBLISHED").hasMessageContaining("rejected is final");
     }
 
     @Test
@@ -207,12 +207,12 @@ class FileImprovementLedgerTest {
         assertThat(folded.history()).hasSize(1);
         assertThatThrownBy(() -> other.append(LedgerEntry.transition(Fixtures.NOW, folded, RequestStatus.APPROVED, "twice")))
                 .isInstanceOf(IllegalTransitionException.class);
-        other.append(LedgerEntry.transition(Fixtures.NOW, folded, RequestStatus.IMPLEMENTED, "published"));
+        other.append(LedgerEntry.transition(Fixtures.NOW, folded, RequestStatus.PUBLISHED, "published"));
 
         Path second = ledger.compact().orElseThrow();
         assertThat(second).isNotEqualTo(archive);
         assertThat(new FileImprovementLedger(file).records()).extracting(RequestRecord::status)
-                .containsExactly(RequestStatus.IMPLEMENTED, RequestStatus.PENDING_SUBMISSION);
+                .containsExactly(RequestStatus.PUBLISHED, RequestStatus.PENDING_SUBMISSION);
     }
 
     @Test

@@ -29,8 +29,8 @@ class LedgerTransitionsTest {
         assertThat(LedgerTransitions.isFinal(RequestStatus.REJECTED)).isTrue();
         assertThat(LedgerTransitions.isFinal(RequestStatus.NEEDS_WORK)).isTrue();
         assertThat(LedgerTransitions.isFinal(RequestStatus.VERIFIED_EFFECTIVE)).isTrue();
-        assertThat(LedgerTransitions.next(RequestStatus.APPROVED)).containsExactly(RequestStatus.IMPLEMENTED);
-        assertThat(LedgerTransitions.next(RequestStatus.IMPLEMENTED)).doesNotContain(RequestStatus.IMPLEMENTED);
+        assertThat(LedgerTransitions.next(RequestStatus.APPROVED)).containsExactly(RequestStatus.PUBLISHED);
+        assertThat(LedgerTransitions.next(RequestStatus.PUBLISHED)).doesNotContain(RequestStatus.PUBLISHED);
         assertThat(LedgerTransitions.leavesFingerprintFree(RequestStatus.REJECTED_BY_VALIDATION)).isTrue();
         assertThat(LedgerTransitions.leavesFingerprintFree(RequestStatus.PENDING_SUBMISSION)).isFalse();
     }

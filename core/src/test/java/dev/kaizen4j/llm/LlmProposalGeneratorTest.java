@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen4j.discussion.ImprovementPlan;
 import dev.kaizen4j.discussion.PlannedImprovement;
+import dev.kaizen4j.discussion.Revision;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.ModificationCategory;
 import dev.kaizen4j.proposal.PromptRefinement;
@@ -53,6 +54,26 @@ class LlmProposalGeneratorTest {
         String prompts = ScriptedChatModel.allText(model.requests().get(0));
         assertThat(prompts).contains("MAX_DRAFT_ATTEMPTS").contains("Use the target keyword in every content")
                 .contains("keep every placeholder");
+    }
+
+    @Test
+    void givenARevisionRequested_whenGenerated_thenTheModelSeesTheEarlierChangeAndTheNotesEvenForAnUnplannedAgent() {
+        ScriptedChatModel model = ScriptedChatModel.answering(LlmFixtures.validProposals());
+        LlmAssistant assistant = LlmAssistant.of(model);
+        PromptRefinement earlier = new PromptRefinement("marketing-team", "content_creator", PromptField.SYSTEM_PROMPT,
+                LlmFixtures.CREATOR_PROMPT, LlmFixtures.CREATOR_PROMPT + "Always add ten hashtags.\n", "r",
+                List.of("check:seo-keywords"));
+        ImprovementPlan noImprovements = ImprovementPlan.empty().withRevisions(List.of(
+                new Revision("marketing-team-0badc0de", earlier, "bob", "Drop the hashtags; use the target keyword")));
+
+        List<Proposal> proposals = assistant.proposalGenerator().generate(LlmFixtures.report(), noImprovements,
+                LlmFixtures.team(directory));
+
+        assertThat(proposals).isNotEmpty();
+        String prompts = ScriptedChatModel.allText(model.requests().get(0));
+        assertThat(prompts).contains("revisions_requested", "marketing-team-0badc0de",
+                "Drop the hashtags; use the target keyword", "+Always add ten hashtags.",
+                "propose its revision");
     }
 
     @Test

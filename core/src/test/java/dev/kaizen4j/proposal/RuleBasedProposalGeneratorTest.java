@@ -10,6 +10,7 @@ import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.analysis.Severity;
 import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.ImprovementPlan;
+import dev.kaizen4j.discussion.Revision;
 import dev.kaizen4j.discussion.RuleBasedFacilitator;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
@@ -134,6 +135,64 @@ class RuleBasedProposalGeneratorTest {
         TeamSpec unknown = TeamSpec.named("demo");
 
         assertThat(generate(unknown, List.of(MISSED_CHECK), List.of(), "writer")).isEmpty();
+    }
+
+    @Test
+    void givenNeedsWorkNotesObjectingToALesson_thenTheRevisionDropsItKeepsTheOthersAndGetsItsOwnFingerprint() {
+        Finding repetition = new Finding("repetition:writer", "repetition", "writer repeated itself in 30% of tasks",
+                Severity.MEDIUM, List.of("writer"), 3, 10, List.of(new Evidence("T4", 2, "again")));
+        PromptRefinement earlier = (PromptRefinement) generate(team(null), List.of(MISSED_CHECK, repetition), List.of(),
+                "writer").get(0);
+        assertThat(earlier.proposed()).contains("same message twice", "target keyword");
+        Revision revision = new Revision("demo-1234abcd", earlier, "bob",
+                "Drop the lesson about sending the same message twice; cite the source of every keyword");
+
+        List<Proposal> proposals = generate(team(null), List.of(MISSED_CHECK, repetition), List.of(), "writer",
+                List.of(revision));
+
+        assertThat(proposals).singleElement().isInstanceOfSatisfying(PromptRefinement.class, revised -> {
+            assertThat(revised.proposed()).doesNotContain("same message twice")
+                    .contains("target keyword", "- Cite the source of every keyword.");
+            assertThat(revised.fingerprint()).isNotEqualTo(earlier.fingerprint());
+            assertThat(revision.revisedBy(revised)).isTrue();
+            assertThat(revised.rationale()).startsWith("Revises demo-1234abcd after bob asked for more work")
+                    .contains("Dropped the lesson \"Do not send the same message twice in a task");
+        });
+    }
+
+    @Test
+    void givenNotesTheGeneratorCannotActOn_thenNoCopyOfTheEarlierProposalIsMade() {
+        PromptRefinement earlier = (PromptRefinement) generate(team(null), List.of(MISSED_CHECK), List.of(), "writer")
+                .get(0);
+        Revision revision = new Revision("demo-1234abcd", earlier, "bob", "Hmm, not sure about this one.");
+
+        assertThat(generate(team(null), List.of(MISSED_CHECK), List.of(), "writer", List.of(revision))).isEmpty();
+    }
+
+    @Test
+    void givenNotesAskingForAnotherRetryLimit_thenTheRevisedCodeChangeUsesIt() throws IOException {
+        Files.writeString(directory.resolve("Researcher.java"),
+                "class Researcher {\n    private static final int MAX_SEARCH_RETRIES = 0;\n}\n");
+        CodeModification earlier = (CodeModification) generate(team("Researcher.java"), List.of(TOOL_ERRORS), List.of(),
+                "researcher").stream().filter(CodeModification.class::isInstance).findFirst().orElseThrow();
+        Revision revision = new Revision("demo-feedbeef", earlier, "carol", "Two is too many for a paid API; use 1 retry");
+
+        List<Proposal> proposals = generate(team("Researcher.java"), List.of(TOOL_ERRORS), List.of(), "researcher",
+                List.of(revision));
+
+        assertThat(proposals).filteredOn(CodeModification.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(CodeModification.class, code -> {
+                    assertThat(code.proposedCode()).contains("MAX_SEARCH_RETRIES = 1;");
+                    assertThat(code.rationale()).contains("Revises demo-feedbeef", "Uses 1 as asked");
+                });
+    }
+
+    private List<Proposal> generate(TeamSpec team, List<Finding> findings, List<FailureAttribution> attributions,
+            String agent, List<Revision> revisions) {
+        EffectivenessReport report = new EffectivenessReport("demo", metrics(), List.of(), findings, attributions,
+                List.of(new AgentRanking(agent, 7, findings.stream().map(Finding::id).toList())));
+        ImprovementPlan plan = RuleBasedFacilitator.create().facilitate(report, team, List.of()).withRevisions(revisions);
+        return new RuleBasedProposalGenerator().generate(report, plan, team);
     }
 
     private List<Proposal> generate(TeamSpec team, List<Finding> findings, List<FailureAttribution> attributions,

@@ -143,7 +143,7 @@ class CrossTeamSuggesterTest {
 
     private RequestRecord record(VerificationArchive archive, PromptRefinement refinement, Verification verification) {
         ImprovementRequest request = Fixtures.request(refinement);
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.IMPLEMENTED, null));
+        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PUBLISHED, null));
         RequestRecord implemented = ledger.find(request.id()).orElseThrow();
         new VerdictRecorder(ledger, archive, null, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC))
                 .record(implemented, verification);

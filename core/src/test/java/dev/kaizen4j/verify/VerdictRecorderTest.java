@@ -95,7 +95,7 @@ class VerdictRecorderTest {
         ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.SUBMITTED, null)
                 .withSubmission(Submission.submitted("recording", request.id(), "ext-1", null)));
         RequestRecord submitted = ledger.find(request.id()).orElseThrow();
-        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.IMPLEMENTED, "patch written"));
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.PUBLISHED, "patch written"));
         return request;
     }
 

@@ -25,7 +25,7 @@ class VerifiedStatusTest {
         Path file = directory.resolve("ledger.jsonl");
         FileImprovementLedger ledger = new FileImprovementLedger(file);
         ImprovementRequest request = Fixtures.request("Use the target keyword.");
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.IMPLEMENTED, null));
+        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PUBLISHED, null));
         RequestRecord implemented = ledger.find(request.id()).orElseThrow();
         ledger.append(LedgerEntry.transition(Fixtures.NOW, implemented, RequestStatus.VERIFIED_INCONCLUSIVE, "p = 0.3"));
         Files.writeString(file, Files.readString(file).replace("VERIFIED_INCONCLUSIVE", "VERIFIED_INEFFECTIVE"));

@@ -3,27 +3,25 @@ package com.example.marketing.agents;
 import com.example.marketing.ModelFactory;
 import com.example.marketing.cms.CmsClient;
 import com.example.marketing.cms.DraftRef;
+import dev.kaizen4j.runtime.TeamPrompts;
+import dev.kaizen4j.runtime.TeamPromptsAiServices;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 
 /**
  * Writes blog posts, newsletters, landing pages and social copy from the manager's briefs.
+ *
+ * <p>Its system prompt is the one in team.yaml, read through {@link TeamPrompts} on every call: once a
+ * change to team.yaml is merged, it is what this agent runs.
  */
 public final class ContentCreator {
 
-    public static final String SYSTEM_PROMPT = """
-            You are the Content Creator for {{brand}}. You write blog posts, newsletters, landing pages
-            and social copy for {{audience}}.
-            Write in a clear, warm, confident voice; prefer short paragraphs and concrete examples.
-            Follow the brief from the Marketing Manager and keep to the requested length and format.
-            End every piece with one clear call to action.
-            """;
+    /** Its name in team.yaml, whose system_prompt it runs. */
+    public static final String AGENT = "content_creator";
 
     public static final double TEMPERATURE = 0.8;
     public static final int MAX_ITERATIONS = 3;
@@ -32,7 +30,6 @@ public final class ContentCreator {
 
     public interface Assistant {
 
-        @SystemMessage(SYSTEM_PROMPT)
         @UserMessage("""
                 Brief from the Marketing Manager:
                 {{brief}}
@@ -66,9 +63,9 @@ public final class ContentCreator {
     private ContentCreator() {
     }
 
-    public static Assistant create(ModelFactory models, CmsClient cms) {
+    public static Assistant create(TeamPrompts prompts, ModelFactory models, CmsClient cms) {
         ChatModel model = models.chatModel(TEMPERATURE);
-        return AiServices.builder(Assistant.class)
+        return TeamPromptsAiServices.builder(Assistant.class, prompts, AGENT)
                 .chatModel(model)
                 .tools(new DraftTools(cms))
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(MEMORY_WINDOW))

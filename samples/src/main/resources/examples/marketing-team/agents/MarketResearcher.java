@@ -5,12 +5,12 @@ import com.example.marketing.search.SearchClient;
 import com.example.marketing.search.SearchException;
 import com.example.marketing.search.SearchResult;
 import com.example.marketing.search.SearchTimeoutException;
+import dev.kaizen4j.runtime.TeamPrompts;
+import dev.kaizen4j.runtime.TeamPromptsAiServices;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import java.time.Duration;
@@ -19,16 +19,14 @@ import java.util.stream.Collectors;
 
 /**
  * Answers market, competitor and customer questions with sourced evidence from the web.
+ *
+ * <p>Its system prompt is the one in team.yaml, read through {@link TeamPrompts} on every call: once a
+ * change to team.yaml is merged, it is what this agent runs.
  */
 public final class MarketResearcher {
 
-    public static final String SYSTEM_PROMPT = """
-            You are the Market Researcher for {{brand}}. You answer questions about markets, competitors
-            and customers with current, sourced evidence.
-            Use web_search to find recent data and summarize to condense long sources.
-            Cite every figure with its source and date; say so when evidence is thin or conflicting.
-            Deliver a brief of at most 300 words, findings first.
-            """;
+    /** Its name in team.yaml, whose system_prompt it runs. */
+    public static final String AGENT = "market_researcher";
 
     public static final double TEMPERATURE = 0.2;
     public static final int MAX_ITERATIONS = 6;
@@ -36,7 +34,6 @@ public final class MarketResearcher {
 
     public interface Assistant {
 
-        @SystemMessage(SYSTEM_PROMPT)
         String research(@UserMessage String question, @V("brand") String brand);
     }
 
@@ -84,9 +81,9 @@ public final class MarketResearcher {
     private MarketResearcher() {
     }
 
-    public static Assistant create(ModelFactory models, SearchClient searchClient) {
+    public static Assistant create(TeamPrompts prompts, ModelFactory models, SearchClient searchClient) {
         ChatModel model = models.chatModel(TEMPERATURE);
-        return AiServices.builder(Assistant.class)
+        return TeamPromptsAiServices.builder(Assistant.class, prompts, AGENT)
                 .chatModel(model)
                 .tools(new ResearchTools(searchClient, model))
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(MEMORY_WINDOW))

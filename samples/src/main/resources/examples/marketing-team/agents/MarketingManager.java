@@ -2,27 +2,25 @@ package com.example.marketing.agents;
 
 import com.example.marketing.ModelFactory;
 import com.example.marketing.TaskBoard;
+import dev.kaizen4j.runtime.TeamPrompts;
+import dev.kaizen4j.runtime.TeamPromptsAiServices;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 
 /**
  * The team's manager: plans the work, assigns tasks and reviews every deliverable.
+ *
+ * <p>Its system prompt is the one in team.yaml, read through {@link TeamPrompts} on every call: once a
+ * change to team.yaml is merged, it is what this agent runs.
  */
 public final class MarketingManager {
 
-    public static final String SYSTEM_PROMPT = """
-            You are the Marketing Manager for {{brand}}. You turn incoming requests into tasks,
-            assign each task to the right specialist and review every deliverable before it ships.
-            Keep the team focused on the campaign goals for {{quarter}} and on the agreed brand voice.
-            Give feedback that is specific and actionable; approve only work you would publish.
-            Close every task with a clear decision: approved, approved with follow-ups, or rejected.
-            """;
+    /** Its name in team.yaml, whose system_prompt it runs. */
+    public static final String AGENT = "manager";
 
     public static final double TEMPERATURE = 0.3;
     public static final int MAX_ITERATIONS = 5;
@@ -30,7 +28,6 @@ public final class MarketingManager {
 
     public interface Assistant {
 
-        @SystemMessage(SYSTEM_PROMPT)
         String handle(@UserMessage String request, @V("brand") String brand, @V("quarter") String quarter);
     }
 
@@ -63,9 +60,9 @@ public final class MarketingManager {
     private MarketingManager() {
     }
 
-    public static Assistant create(ModelFactory models, TaskBoard board) {
+    public static Assistant create(TeamPrompts prompts, ModelFactory models, TaskBoard board) {
         ChatModel model = models.chatModel(TEMPERATURE);
-        return AiServices.builder(Assistant.class)
+        return TeamPromptsAiServices.builder(Assistant.class, prompts, AGENT)
                 .chatModel(model)
                 .tools(new ManagerTools(board))
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(MEMORY_WINDOW))

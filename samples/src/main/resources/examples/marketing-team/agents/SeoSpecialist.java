@@ -3,12 +3,12 @@ package com.example.marketing.agents;
 import com.example.marketing.ModelFactory;
 import com.example.marketing.seo.KeywordApi;
 import com.example.marketing.seo.KeywordStats;
+import dev.kaizen4j.runtime.TeamPrompts;
+import dev.kaizen4j.runtime.TeamPromptsAiServices;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import java.util.Comparator;
@@ -17,15 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * Researches search demand and recommends target keywords for every content brief.
+ *
+ * <p>Its system prompt is the one in team.yaml, read through {@link TeamPrompts} on every call: once a
+ * change to team.yaml is merged, it is what this agent runs.
  */
 public final class SeoSpecialist {
 
-    public static final String SYSTEM_PROMPT = """
-            You are the SEO Specialist for {{brand}}. For each content brief, research search demand
-            and propose one primary target keyword plus two to four secondary keywords.
-            Report the monthly search volume and keyword difficulty of every suggestion.
-            Send your recommendations to the Content Creator and the Marketing Manager.
-            """;
+    /** Its name in team.yaml, whose system_prompt it runs. */
+    public static final String AGENT = "seo_specialist";
 
     public static final double TEMPERATURE = 0.2;
     public static final int MAX_ITERATIONS = 3;
@@ -33,7 +32,6 @@ public final class SeoSpecialist {
 
     public interface Assistant {
 
-        @SystemMessage(SYSTEM_PROMPT)
         String recommend(@UserMessage String brief, @V("brand") String brand);
     }
 
@@ -64,9 +62,9 @@ public final class SeoSpecialist {
     private SeoSpecialist() {
     }
 
-    public static Assistant create(ModelFactory models, KeywordApi keywordApi) {
+    public static Assistant create(TeamPrompts prompts, ModelFactory models, KeywordApi keywordApi) {
         ChatModel model = models.chatModel(TEMPERATURE);
-        return AiServices.builder(Assistant.class)
+        return TeamPromptsAiServices.builder(Assistant.class, prompts, AGENT)
                 .chatModel(model)
                 .tools(new KeywordTools(keywordApi))
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(MEMORY_WINDOW))

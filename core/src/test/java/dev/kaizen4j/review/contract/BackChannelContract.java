@@ -188,7 +188,7 @@ public abstract class BackChannelContract {
 
         assertThatCode(() -> channel().statusChanged(submission, RequestStatus.APPROVED, "approved by policy"))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> channel().statusChanged(submission, RequestStatus.IMPLEMENTED, "published: a.patch"))
+        assertThatCode(() -> channel().statusChanged(submission, RequestStatus.PUBLISHED, "published: a.patch"))
                 .doesNotThrowAnyException();
 
         assertThat(channel().decisionFor(submission)).isEmpty();

@@ -166,7 +166,10 @@ public final class GitHubBackChannel implements BackChannel {
         }
     }
 
-    /** Comments the new status on the issue; failures are logged, never thrown. */
+    /**
+     * Comments the new status on the issue and, for a published, merged or unmerged-closed change,
+     * labels it {@code published}, {@code merged} or {@code closed-unmerged}; failures are logged, never thrown.
+     */
     @Override
     public void statusChanged(Submission submission, RequestStatus status, String note) {
         Integer number = issueNumber(submission);
@@ -176,9 +179,21 @@ public final class GitHubBackChannel implements BackChannel {
         String text = IssueMarkers.STATUS + "\nKaizen4j: this request is now **"
                 + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "**"
                 + (note == null || note.isBlank() ? "." : ": " + note);
+        String label = switch (status) {
+            case PUBLISHED -> "published";
+            case MERGED -> "merged";
+            case CLOSED_UNMERGED -> "closed-unmerged";
+            default -> null;
+        };
         try {
-            github.call("commenting the status on issue #" + number, () -> github.repository().getIssue(number)
-                    .comment(text));
+            GHIssue issue = github.call("reading issue #" + number, () -> github.repository().getIssue(number));
+            github.call("commenting the status on issue #" + number, () -> issue.comment(text));
+            if (label != null) {
+                github.call("labelling issue #" + number + " " + label, () -> {
+                    issue.addLabels(label);
+                    return null;
+                });
+            }
         } catch (RuntimeException failure) {
             log.warn("Could not comment the status of request {} on GitHub: {}", submission.requestId(),
                     GitHubAccess.scrub(String.valueOf(failure.getMessage()), github.settings().token()));

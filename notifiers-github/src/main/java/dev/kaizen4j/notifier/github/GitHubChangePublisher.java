@@ -6,11 +6,12 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.internal.GitHubAccess;
 import dev.kaizen4j.notifier.github.internal.IssueMarkers;
 import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
-import dev.kaizen4j.notifier.github.internal.YamlPromptEditor;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
 import dev.kaizen4j.proposal.Proposal;
 import dev.kaizen4j.publish.ChangePublisher;
+import dev.kaizen4j.publish.ProposalFileEditor;
+import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.ReviewDecision;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>A prompt refinement edits the agent's field in the team spec file (default
  * {@code teams/<team>/team.yaml}), leaving the rest of the file as it was; a code modification
  * replaces the agent's source at {@link CodeModification#file()} under a configurable base directory.
- * If the file no longer holds the text the proposal was made from, publishing fails and nothing is
- * overwritten. Publishing again reuses the branch, the commit and the pull request.
+ * The edit is {@link ProposalFileEditor}'s, so the commit holds the same file content as the patch
+ * {@code PatchFileChangePublisher} writes. If the file no longer holds the text the proposal was made
+ * from, publishing fails and nothing is overwritten. Publishing again reuses the branch, the commit and
+ * the pull request. {@link #statusOf} tells whether the pull request was merged or closed unmerged.
  *
  * @see ChangePublisher
  */
@@ -113,6 +116,37 @@ public final class GitHubChangePublisher implements ChangePublisher {
         return published(pull);
     }
 
+    /**
+     * The state of the request's pull request: {@code MERGED} once merged, {@code CLOSED_UNMERGED}
+     * when closed without merging, {@code OPEN} otherwise; empty when no pull request exists yet.
+     *
+     * @throws KaizenException if GitHub could not be read
+     */
+    @Override
+    public Optional<PublicationStatus> statusOf(ImprovementRequest request) {
+        requireNonNull(request, "request");
+        String branch = branchFor(request);
+        GHRepository repository = github.call("reading the repository", github::repository);
+        Optional<GHPullRequest> pull = github.call("looking for the pull request of branch " + branch,
+                () -> repository.queryPullRequests().head(github.settings().owner() + ":" + branch)
+                        .state(GHIssueState.ALL).list().toList().stream().findFirst());
+        return pull.map(this::statusOf);
+    }
+
+    private PublicationStatus statusOf(GHPullRequest pull) {
+        String reference = published(pull).reference();
+        if (pull.getMergedAt() != null) {
+            return new PublicationStatus(PublicationStatus.State.MERGED, reference,
+                    "pull request #" + pull.getNumber() + " merged at " + pull.getMergedAt().toInstant());
+        }
+        if (pull.getState() == GHIssueState.CLOSED) {
+            return new PublicationStatus(PublicationStatus.State.CLOSED_UNMERGED, reference,
+                    "pull request #" + pull.getNumber() + " was closed without merging"
+                            + (pull.getClosedAt() == null ? "" : " at " + pull.getClosedAt().toInstant()));
+        }
+        return new PublicationStatus(PublicationStatus.State.OPEN, reference, "");
+    }
+
     /** The repository pull requests are opened in, as {@code owner/name}. */
     public String repository() {
         return github.settings().repository();
@@ -164,30 +198,12 @@ public final class GitHubChangePublisher implements ChangePublisher {
             throw KaizenException.invalidInput(origin + " is too large for GitHub's contents API (over 1 MB);"
                     + " publish this change by hand");
         }
-        String updated;
-        if (proposal instanceof PromptRefinement prompt) {
-            YamlPromptEditor.Edit edit = YamlPromptEditor.replace(current, origin, prompt.agent(), prompt.field(),
-                    prompt.current(), prompt.proposed());
-            if (edit.outcome() == YamlPromptEditor.Outcome.ALREADY_APPLIED) {
-                log.debug("{} already holds the proposed {}", origin, prompt.field().key());
-                return;
-            }
-            updated = edit.text();
-        } else {
-            CodeModification code = (CodeModification) proposal;
-            String normalized = current.replace("\r\n", "\n");
-            if (normalized.equals(code.proposedCode().replace("\r\n", "\n"))) {
-                log.debug("{} already holds the proposed code", origin);
-                return;
-            }
-            if (!normalized.equals(code.currentCode().replace("\r\n", "\n"))) {
-                throw KaizenException.invalidInput(origin + " no longer holds the code the proposal was made from;"
-                        + " it changed since, so it is not overwritten. Run the cycle again to propose against the"
-                        + " current code");
-            }
-            updated = current.contains("\r\n") ? code.proposedCode().replace("\r\n", "\n").replace("\n", "\r\n")
-                    : code.proposedCode();
+        ProposalFileEditor.Edit edit = ProposalFileEditor.apply(proposal, current, origin);
+        if (edit.outcome() == ProposalFileEditor.Outcome.ALREADY_APPLIED) {
+            log.debug("{} already holds the proposed change", origin);
+            return;
         }
+        String updated = edit.text();
         String message = "kaizen4j: " + proposal.summary() + "\n\n"
                 + "Approved by " + approval.reviewer() + " for request " + request.id() + ".\n\n"
                 + "Kaizen4j-Fingerprint: " + request.fingerprint() + "\n";

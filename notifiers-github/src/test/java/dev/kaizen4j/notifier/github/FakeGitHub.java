@@ -97,6 +97,8 @@ public final class FakeGitHub implements AutoCloseable {
         public final String base;
         public final String body;
         String state = "open";
+        Instant mergedAt;
+        Instant closedAt;
 
         Pull(int number, String title, String head, String base, String body) {
             this.number = number;
@@ -223,6 +225,22 @@ public final class FakeGitHub implements AutoCloseable {
 
     synchronized Map<String, String> refs() {
         return Map.copyOf(refs);
+    }
+
+    /** Merges a pull request as GitHub's merge button does: the head's files land on the base branch. */
+    public synchronized void mergePull(int number) {
+        Pull pull = pulls.stream().filter(p -> p.number == number).findFirst().orElseThrow();
+        files.put(pull.base, new TreeMap<>(files.getOrDefault(pull.head, Map.of())));
+        pull.state = "closed";
+        pull.mergedAt = EPOCH.plusSeconds(3600);
+        pull.closedAt = pull.mergedAt;
+    }
+
+    /** Closes a pull request without merging it. */
+    public synchronized void closePull(int number) {
+        Pull pull = pulls.stream().filter(p -> p.number == number).findFirst().orElseThrow();
+        pull.state = "closed";
+        pull.closedAt = EPOCH.plusSeconds(7200);
     }
 
     public synchronized List<Pull> pulls() {
@@ -362,6 +380,22 @@ public final class FakeGitHub implements AutoCloseable {
                 List<ObjectNode> comments = issue.get().comments;
                 return Response.json(201, comments.get(comments.size() - 1));
             }
+        }
+        if ((m = Pattern.compile("/issues/(\\d+)/labels").matcher(tail)).matches() && method.equals("POST")) {
+            Optional<Issue> issue = find(Integer.parseInt(m.group(1)));
+            if (issue.isEmpty()) {
+                return Response.error(404, "Not Found");
+            }
+            // GitHub creates a label it does not know yet
+            request.json().path("labels").forEach(label -> {
+                labels.putIfAbsent(label.asText(), "ededed");
+                if (!issue.get().labels.contains(label.asText())) {
+                    issue.get().labels.add(label.asText());
+                }
+            });
+            ArrayNode list = JSON.createArrayNode();
+            issue.get().labels.forEach(name -> list.add(label(name, labels.get(name))));
+            return Response.json(200, list);
         }
         if ((m = Pattern.compile("/issues/(\\d+)/events").matcher(tail)).matches() && method.equals("GET")) {
             Optional<Issue> issue = find(Integer.parseInt(m.group(1)));
@@ -589,8 +623,14 @@ public final class FakeGitHub implements AutoCloseable {
                 .put("url", url).put("html_url", "https://github.com/" + REPOSITORY + "/pull/" + pull.number)
                 .put("issue_url", apiUrl() + "/repos/" + REPOSITORY + "/issues/" + pull.number)
                 .put("number", pull.number).put("state", pull.state).put("title", pull.title).put("body", pull.body)
-                .put("locked", false).put("draft", false).put("merged", false)
+                .put("locked", false).put("draft", false).put("merged", pull.mergedAt != null)
                 .put("created_at", EPOCH.toString()).put("updated_at", EPOCH.toString());
+        if (pull.mergedAt != null) {
+            node.put("merged_at", pull.mergedAt.toString());
+        }
+        if (pull.closedAt != null) {
+            node.put("closed_at", pull.closedAt.toString());
+        }
         node.set("user", user(BOT));
         node.set("head", JSON.createObjectNode().put("label", OWNER + ":" + pull.head).put("ref", pull.head)
                 .put("sha", refs.getOrDefault(pull.head, sha(pull.head))));

@@ -7,6 +7,8 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.github.FakeGitHub.Recorded;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
+import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.ReviewDecision;
@@ -14,15 +16,19 @@ import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.ContractRequests;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
+import dev.kaizen4j.testing.GitRepository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GitHubChangePublisherTest {
 
@@ -64,6 +70,51 @@ class GitHubChangePublisherTest {
         github.putFile("main", SOURCE, ContractRequests.codeModification().currentCode());
         publisher = GitHubChangePublisher.builder().settings(github.settings()).sourceDirectory("src/main/java/")
                 .build();
+    }
+
+    @Test
+    void givenTheSameApprovedChanges_whenPublishedAsPullRequestAndAsPatch_thenBothYieldTheSameFiles(@TempDir Path temp)
+            throws IOException {
+        GitRepository git = GitRepository.init(temp.resolve("repo"));
+        git.write(SPEC, TEAM_YAML);
+        git.write("teams/marketing-team/agents/MarketResearcher.java", ContractRequests.codeModification().currentCode());
+        git.commitAll("the team");
+        for (ImprovementRequest request : List.of(ContractRequests.request("Use the target keyword."),
+                ContractRequests.request(ContractRequests.codeModification()))) {
+            publisher.publish(request, approval);
+            Path patch = Path.of(PatchFileChangePublisher.builder(temp.resolve("patches"))
+                    .teamSpec(git.root().resolve(SPEC)).build().publish(request, approval).reference());
+            git.apply(patch);
+            String branch = publisher.branchFor(request);
+            String repositoryPath = publisher.pathFor(request.proposal());
+            String localPath = request.proposal() instanceof PromptRefinement ? SPEC
+                    : "teams/marketing-team/" + ((CodeModification) request.proposal()).file();
+            assertThat(git.read(localPath)).isEqualTo(github.file(branch, repositoryPath).orElseThrow());
+        }
+    }
+
+    @Test
+    void givenAPullRequest_whenMergedOrClosed_thenItsStatusSaysSo() {
+        ImprovementRequest merged = ContractRequests.request("Use the target keyword.");
+        ImprovementRequest closed = ContractRequests.request("Cite the keyword source.");
+
+        assertThat(publisher.statusOf(merged)).as("nothing published yet").isEmpty();
+        publisher.publish(merged, approval);
+        publisher.publish(closed, approval);
+        assertThat(publisher.statusOf(merged)).get().extracting(PublicationStatus::state)
+                .isEqualTo(PublicationStatus.State.OPEN);
+
+        github.mergePull(1);
+        github.closePull(2);
+
+        assertThat(publisher.statusOf(merged)).get().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(PublicationStatus.State.MERGED);
+            assertThat(status.reference()).isEqualTo("https://github.com/acme/agents/pull/1");
+        });
+        assertThat(publisher.statusOf(closed)).get().satisfies(status -> {
+            assertThat(status.state()).isEqualTo(PublicationStatus.State.CLOSED_UNMERGED);
+            assertThat(status.detail()).contains("pull request #2 was closed without merging");
+        });
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import dev.kaizen4j.CycleResult;
 import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.ImprovementCycle;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.ContractRequests;
@@ -70,12 +71,56 @@ class GitHubImprovementCycleTest {
             assertThat(update.decision().notes()).isEqualTo("Looks right");
             assertThat(update.published().reference()).isEqualTo("https://github.com/acme/agents/pull/2");
         });
-        assertThat(ledger.records()).singleElement().extracting(r -> r.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(ledger.records()).singleElement().extracting(r -> r.status()).isEqualTo(RequestStatus.PUBLISHED);
         assertThat(github.pulls()).singleElement().satisfies(pull -> assertThat(pull.body).startsWith("Closes #1"));
 
         cycle.run();
 
         assertThat(github.issues()).hasSize(1);
         assertThat(github.pulls()).hasSize(1);
+        assertThat(github.issues().get(0).labels).contains("published");
+
+        github.mergePull(2);
+        List<DecisionUpdate> merged = cycle.syncDecisions();
+
+        assertThat(merged).singleElement().satisfies(update ->
+                assertThat(update.publication().state()).isEqualTo(PublicationStatus.State.MERGED));
+        assertThat(ledger.records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RequestStatus.MERGED);
+            assertThat(record.lastNote()).contains("https://github.com/acme/agents/pull/2", "merged at");
+        });
+        assertThat(github.issues().get(0).labels).contains("published", "merged");
+        assertThat(github.issues().get(0).comments).anySatisfy(comment ->
+                assertThat(comment.path("body").asText()).contains("this request is now **merged**"));
+        assertThat(github.file("main", SPEC)).get().asString().contains("Use the target keyword.");
+        assertThat(cycle.syncDecisions()).isEmpty();
+    }
+
+    @Test
+    void givenAPullRequestClosedWithoutMerging_whenSynced_thenTheRequestIsClosedUnmergedOnTheLedgerAndTheIssue() {
+        github.putFile("main", SPEC, TEAM_YAML);
+        ImprovementCycle cycle = ImprovementCycle.builder()
+                .team(TeamSpecLoader.parse(new ByteArrayInputStream(TEAM_YAML.getBytes(StandardCharsets.UTF_8)),
+                        SPEC, false, null))
+                .source((query, problems) -> Stream.empty())
+                .proposalGenerator((report, plan, team) -> List.of(ContractRequests.promptRefinement("Use the target keyword.")))
+                .backChannel(GitHubBackChannel.builder().settings(github.settings()).build())
+                .changePublisher(GitHubChangePublisher.builder().settings(github.settings()).build())
+                .ledger(ledger)
+                .clock(Clock.fixed(ContractRequests.NOW, ZoneOffset.UTC))
+                .build();
+        cycle.run();
+        github.comment(1, "olivia", "OWNER", "/approve");
+        cycle.syncDecisions();
+
+        github.closePull(2);
+        cycle.syncDecisions();
+
+        assertThat(ledger.records()).singleElement().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(RequestStatus.CLOSED_UNMERGED);
+            assertThat(record.lastNote()).contains("pull request #2 was closed without merging");
+        });
+        assertThat(github.issues().get(0).labels).contains("closed-unmerged").doesNotContain("merged");
+        assertThat(github.file("main", SPEC)).get().isEqualTo(TEAM_YAML);
     }
 }

@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class BackChannels {
 
     static final String FILE = "file";
-    static final String PATCH_FILE = "patch-file";
 
     private BackChannels() {}
 
@@ -91,8 +90,8 @@ final class BackChannels {
                 .map(name -> Plugins.publisherProvider(name, loader))
                 .flatMap(Optional::stream)
                 .findFirst();
-        return provider.orElseGet(() -> Plugins.publisherProvider(PATCH_FILE, loader).orElseThrow())
-                .create(config(context));
+        // Patch files need the runner's knowledge of each team's spec, which the plugin settings lack.
+        return provider.map(found -> found.create(config(context))).orElseGet(context::patchPublisher);
     }
 
     /** Plugins read the runner's settings: flags aside, {@code KAIZEN_*} variables, then the properties file. */

@@ -11,6 +11,7 @@ import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.analysis.Evidence;
 import dev.kaizen4j.analysis.FailureAttribution;
 import dev.kaizen4j.analysis.Finding;
+import dev.kaizen4j.analysis.PromptVersionMetrics;
 import dev.kaizen4j.analysis.TeamMetrics;
 import dev.kaizen4j.discussion.DiscussionTurn;
 import dev.kaizen4j.discussion.ImprovementPlan;
@@ -36,6 +37,7 @@ final class ReportPrinter {
     void report(EffectivenessReport report) {
         metrics(report.metrics());
         daily(report.daily());
+        promptVersions(report.promptVersions());
         agents(report.agents());
         findings(report.findings());
         ranking(report.ranking());
@@ -69,6 +71,21 @@ final class ReportPrinter {
             out.printf(Locale.ROOT, "  %-10s %6d %6d %8s %9s %7s %8s %7.2f%n", day.day(), m.tasksTotal(), m.tasksFailed(),
                     percent(m.successRate()), seconds(m.averageCompletionSeconds()), percent(m.errorRate()),
                     percent(m.toolErrorRate()), m.collaborationScore());
+        }
+    }
+
+    void promptVersions(List<PromptVersionMetrics> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        heading("Per prompt version (metadata.prompt_version)");
+        out.printf(Locale.ROOT, "  %-20s %-14s %6s %6s %8s %9s %7s%n", "agent", "version", "tasks", "failed", "success",
+                "avg time", "errors");
+        for (PromptVersionMetrics version : versions) {
+            TeamMetrics m = version.metrics();
+            out.printf(Locale.ROOT, "  %-20s %-14s %6d %6d %8s %9s %7s%n", version.agent(), version.version(),
+                    m.tasksTotal(), m.tasksFailed(), percent(m.successRate()), seconds(m.averageCompletionSeconds()),
+                    percent(m.errorRate()));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.publish.PatchFileChangePublisher;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.Verdict;
@@ -23,14 +24,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code kaizen4j review}: list, show and decide on the requests held by the file back-channel. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = "List, show, approve, reject or ask for more work on improvement requests.",
+        description = "List, show, approve, reject or ask for more work on improvement requests; confirm applied changes.",
         subcommands = {
             ReviewCommand.ListRequests.class,
             ReviewCommand.Show.class,
             ReviewCommand.Approve.class,
             ReviewCommand.Reject.class,
             ReviewCommand.NeedsWork.class,
-            ReviewCommand.Sync.class
+            ReviewCommand.Sync.class,
+            ReviewCommand.MarkApplied.class
         })
 final class ReviewCommand implements Runnable {
 
@@ -67,6 +69,12 @@ final class ReviewCommand implements Runnable {
         RequestRecord record(FileImprovementLedger ledger, String id) {
             return ledger.find(id).orElseThrow(() -> KaizenException.invalidInput("no request '" + id + "' in "
                     + ledger.file() + "; see kaizen4j review list"));
+        }
+
+        static String reviewer(RunnerContext context, String flag) {
+            return context.settings().get(flag, "reviewer")
+                    .or(() -> context.settings().environment("USER"))
+                    .orElse("reviewer");
         }
 
         static String status(RequestRecord record) {
@@ -140,9 +148,7 @@ final class ReviewCommand implements Runnable {
                 throw KaizenException.invalidInput("request " + id + " is " + status(record)
                         + ", not awaiting a decision");
             }
-            String who = context.settings().get(reviewer, "reviewer")
-                    .or(() -> context.settings().environment("USER"))
-                    .orElse("reviewer");
+            String who = reviewer(context, reviewer);
             FileBackChannel channel = context.fileBackChannel();
             channel.decide(id, verdict(), who, notes);
             List<DecisionUpdate> updates =
@@ -152,8 +158,14 @@ final class ReviewCommand implements Runnable {
             for (DecisionUpdate update : updates) {
                 if (update.published() != null) {
                     out.println("Change published: " + update.published().reference());
+                    if (update.published().publisher().equals(PatchFileChangePublisher.NAME)) {
+                        out.println("Apply it at the root of the team's repository with: git apply "
+                                + update.published().reference());
+                        out.println("Once it is merged, record it with: kaizen4j review mark-applied " + id);
+                    }
                 } else if (update.publishError() != null) {
-                    out.println("Publishing failed, will retry: " + update.publishError());
+                    out.println("Publishing failed; the request stays approved and is retried on the next sync: "
+                            + update.publishError());
                 }
             }
             out.println("Ledger: " + id + " is now " + status(record(ledger, id)));
@@ -206,13 +218,47 @@ final class ReviewCommand implements Runnable {
                         .sync();
             }
             PrintWriter out = out();
-            out.println(updates.size() + " decisions picked up");
+            out.println(updates.stream().filter(u -> u.publication() == null).count() + " decisions picked up");
             for (DecisionUpdate update : updates) {
+                if (update.publication() != null) {
+                    out.printf(Locale.ROOT, "  %s: %s, %s%n", update.requestId(),
+                            update.publication().state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                            update.publication().detail());
+                    continue;
+                }
                 out.printf(Locale.ROOT, "  %s: %s by %s%s%s%n", update.requestId(),
                         update.decision().verdict().name().toLowerCase(Locale.ROOT), update.decision().reviewer(),
                         update.published() == null ? "" : ", published: " + update.published().reference(),
                         update.publishError() == null ? "" : ", publishing failed (will retry): " + update.publishError());
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "mark-applied", mixinStandardHelpOptions = true,
+            description = "Record that a published change (a patch) is now in the team's repository: it becomes merged.")
+    static final class MarkApplied extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "The request id.")
+        String id;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Where or how it was applied, e.g. a commit.")
+        String notes = "";
+
+        @Option(names = "--reviewer", paramLabel = "NAME",
+                description = "Who confirms it (env KAIZEN_REVIEWER, else the USER variable).")
+        String reviewer;
+
+        @Override
+        public Integer call() {
+            RunnerContext context = context();
+            FileImprovementLedger ledger = context.ledger();
+            record(ledger, id);
+            String who = reviewer(context, reviewer);
+            new DecisionSync(ledger, context.fileBackChannel(), null, review.root.clock()).markMerged(id, who, notes);
+            PrintWriter out = out();
+            out.println(id + " marked applied by " + who);
+            out.println("Ledger: " + id + " is now " + status(record(ledger, id)));
             out.flush();
             return 0;
         }

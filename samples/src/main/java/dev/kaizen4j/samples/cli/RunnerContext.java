@@ -11,9 +11,14 @@ import dev.kaizen4j.source.ConversationSource;
 import dev.kaizen4j.source.JsonlConversationSource;
 import dev.kaizen4j.source.LogFormat;
 import dev.kaizen4j.source.ReadProgress;
-import java.io.PrintWriter;
 import dev.kaizen4j.team.TeamSpec;
 import dev.kaizen4j.team.TeamSpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -21,26 +26,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Resolves what a command works on: the team, its logs, the window and the runner's state. */
 final class RunnerContext {
 
+    private static final String TEAM_SPECS = "team-specs.properties";
+
     private final RunnerSettings settings;
     private final Path stateDirectory;
+    private final @Nullable Path repoRootFlag;
     private final Clock clock;
 
-    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag, Clock clock) {
+    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag, @Nullable Path repoRootFlag, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.repoRootFlag = repoRootFlag;
         this.stateDirectory = settings.get(stateDirFlag == null ? null : stateDirFlag.toString(), "state.dir")
                 .map(Path::of)
                 .orElse(Path.of(".kaizen4j"));
     }
 
     static RunnerContext of(KaizenCommand root, StateOptions state) {
-        return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir, root.clock());
+        return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir, state.repoRoot,
+                root.clock());
     }
 
     RunnerSettings settings() {
@@ -63,8 +74,61 @@ final class RunnerContext {
         return new FileBackChannel(stateDirectory.resolve("requests"), clock);
     }
 
+    /**
+     * Writes patches against the team's real files, with paths relative to the repository root
+     * ({@code --repo-root}, {@code KAIZEN_REPO_ROOT}, else the nearest folder above the team spec
+     * holding {@code .git}).
+     */
     PatchFileChangePublisher patchPublisher() {
-        return new PatchFileChangePublisher(stateDirectory.resolve("patches"));
+        PatchFileChangePublisher.Builder publisher = PatchFileChangePublisher.builder(stateDirectory.resolve("patches"))
+                .teamSpecs(this::teamSpecFor);
+        settings.get(repoRootFlag == null ? null : repoRootFlag.toString(), "repo.root").map(Path::of)
+                .ifPresent(publisher::repositoryRoot);
+        return publisher.build();
+    }
+
+    /**
+     * The team spec file of {@code team}: {@code KAIZEN_TEAM_SPEC} (or {@code kaizen.team.spec}), else
+     * the file the last {@code run} or {@code analyze} of that team read it from.
+     */
+    Optional<Path> teamSpecFor(String team) {
+        Optional<Path> configured = settings.get(null, "team.spec").map(Path::of);
+        if (configured.isPresent()) {
+            return configured;
+        }
+        Properties known = teamSpecs();
+        return Optional.ofNullable(known.getProperty(team)).map(Path::of);
+    }
+
+    private void rememberTeamSpec(TeamSpec team, Path file) {
+        Properties known = teamSpecs();
+        String path = file.toAbsolutePath().normalize().toString();
+        if (path.equals(known.getProperty(team.name()))) {
+            return;
+        }
+        known.setProperty(team.name(), path);
+        try {
+            Files.createDirectories(stateDirectory);
+            try (Writer out = Files.newBufferedWriter(stateDirectory.resolve(TEAM_SPECS), StandardCharsets.UTF_8)) {
+                known.store(out, "The team spec each team was last read from; patches are made against these files");
+            }
+        } catch (IOException failure) {
+            throw new KaizenException(KaizenException.Kind.RETRIABLE, "cannot write " + stateDirectory.resolve(TEAM_SPECS)
+                    + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private Properties teamSpecs() {
+        Properties known = new Properties();
+        Path file = stateDirectory.resolve(TEAM_SPECS);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                known.load(in);
+            } catch (IOException failure) {
+                throw KaizenException.invalidInput("cannot read " + file + ": " + failure.getMessage(), failure);
+            }
+        }
+        return known;
     }
 
     /** The team and logs the source options name, or the bundled example when they name none. */
@@ -77,16 +141,19 @@ final class RunnerContext {
                 throw KaizenException.invalidInput("--team-spec " + spec.get() + " needs --logs naming that team's logs");
             }
             Path example = BundledExample.extractTo(stateDirectory.resolve("example").resolve("marketing-team"));
-            return new Workload(TeamSpecLoader.load(example.resolve("team.yaml")),
-                    JsonlConversationSource.of(example.resolve("logs")), example.resolve("logs"), LogFormat.JSONL, window,
-                    true);
+            TeamSpec team = TeamSpecLoader.load(example.resolve("team.yaml"));
+            rememberTeamSpec(team, example.resolve("team.yaml"));
+            return new Workload(team, JsonlConversationSource.of(example.resolve("logs")), example.resolve("logs"),
+                    LogFormat.JSONL, window, true);
         }
         Path path = Path.of(logs.get());
         LogFormat format = format(options, path);
         Optional<String> teamOption = settings.get(options.team, "team");
         ConversationSource source = progressing(format, path, teamOption.orElse(null), options.quiet);
         if (spec.isPresent()) {
-            return new Workload(TeamSpecLoader.load(Path.of(spec.get())), source, path, format, window, false);
+            TeamSpec team = TeamSpecLoader.load(Path.of(spec.get()));
+            rememberTeamSpec(team, Path.of(spec.get()));
+            return new Workload(team, source, path, format, window, false);
         }
         String team = teamOption.orElseGet(() -> firstTeam(format.open(path, null, ReadProgress.NONE), path));
         return new Workload(TeamSpec.named(team), source, path, format, window, false);

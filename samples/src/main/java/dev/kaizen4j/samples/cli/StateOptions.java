@@ -14,4 +14,9 @@ final class StateOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file of kaizen.* settings (env KAIZEN_CONFIG). Default: ./kaizen4j.properties if present.")
     @Nullable Path config;
+
+    @Option(names = "--repo-root", paramLabel = "DIR",
+            description = "The root of the team's Git repository; patch paths are relative to it (env KAIZEN_REPO_ROOT)."
+                    + " Default: the nearest folder above the team spec holding .git.")
+    @Nullable Path repoRoot;
 }

@@ -85,9 +85,9 @@ class CrashRecoveryTest {
 
     private void assertPublishedOnce(String id) {
         RequestRecord record = ledger().find(id).orElseThrow();
-        assertThat(record.status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(record.status()).isEqualTo(RequestStatus.PUBLISHED);
         assertThat(record.history()).extracting(LedgerEntry::status).containsExactly(RequestStatus.PENDING_SUBMISSION,
-                RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.IMPLEMENTED);
+                RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.PUBLISHED);
         assertThat(directory.resolve("state/patches/" + id + ".patch")).content().contains("Approved-by: alice");
     }
 

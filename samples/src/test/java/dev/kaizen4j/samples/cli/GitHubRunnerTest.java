@@ -72,7 +72,15 @@ class GitHubRunnerTest {
         String branch = github.pulls().get(0).head;
         assertThat(github.file(branch, "teams/marketing-team/agents/MarketResearcher.java")).get().asString()
                 .contains("MAX_SEARCH_RETRIES = 2;");
-        assertThat(kaizen("review", "list")).containsPattern("\\s+implemented\\s+adjust parameters");
+        assertThat(kaizen("review", "list")).containsPattern("\\s+published\\s+adjust parameters");
+
+        github.mergePull(github.pulls().get(0).number);
+
+        assertThat(kaizen("review", "sync", "--back-channel", "github")).contains("0 decisions picked up")
+                .contains(": merged, pull request #" + github.pulls().get(0).number + " merged at");
+        assertThat(kaizen("review", "list")).containsPattern("\\s+merged\\s+adjust parameters");
+        assertThat(github.issues().stream().filter(issue -> issue.number == codeChange.number).findFirst()
+                .orElseThrow().labels).contains("published", "merged");
     }
 
     @Test

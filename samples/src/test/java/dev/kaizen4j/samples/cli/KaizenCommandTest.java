@@ -56,11 +56,11 @@ class KaizenCommandTest {
                 "--state-dir", state());
 
         assertThat(approve.exitCode()).as(approve.err()).isZero();
-        assertThat(approve.out()).contains(id + " approved by alice").contains("is now implemented");
+        assertThat(approve.out()).contains(id + " approved by alice").contains("is now published").contains("git apply");
         assertThat(Files.readString(directory.resolve("state/ledger.jsonl")))
-                .contains("\"status\":\"APPROVED\"").contains("Looks good").contains("\"status\":\"IMPLEMENTED\"");
+                .contains("\"status\":\"APPROVED\"").contains("Looks good").contains("\"status\":\"PUBLISHED\"");
         assertThat(directory.resolve("state/patches/" + id + ".patch")).exists();
-        assertThat(kaizen("review", "list", "--state-dir", state()).out()).containsPattern(id + "\\s+implemented");
+        assertThat(kaizen("review", "list", "--state-dir", state()).out()).containsPattern(id + "\\s+published");
         assertThat(kaizen("review", "show", id, "--state-dir", state()).out()).contains("History:").contains("approved");
     }
 

@@ -54,7 +54,7 @@ class PluginRunnerTest {
 
         assertThat(sync.exitCode()).as(sync.err()).isZero();
         assertThat(sync.out()).contains("1 decisions picked up").contains(approved + ": approved by alice");
-        assertThat(ledger().find(approved).orElseThrow().status()).isEqualTo(RequestStatus.IMPLEMENTED);
+        assertThat(ledger().find(approved).orElseThrow().status()).isEqualTo(RequestStatus.PUBLISHED);
         assertThat(Files.readString(directory.resolve("state/patches").resolve(approved + ".patch")))
                 .contains("Approved-by: alice");
     }

@@ -1,12 +1,12 @@
-package dev.kaizen4j.notifier.github.internal;
+package dev.kaizen4j.publish.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.notifier.github.internal.YamlPromptEditor.Edit;
-import dev.kaizen4j.notifier.github.internal.YamlPromptEditor.Outcome;
+import dev.kaizen4j.publish.internal.YamlPromptEditor.Edit;
+import dev.kaizen4j.publish.internal.YamlPromptEditor.Outcome;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
 import dev.kaizen4j.team.TeamSpecLoader;

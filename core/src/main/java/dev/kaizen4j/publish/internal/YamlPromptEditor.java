@@ -1,4 +1,4 @@
-package dev.kaizen4j.notifier.github.internal;
+package dev.kaizen4j.publish.internal;
 
 import static java.util.Objects.requireNonNull;
 
