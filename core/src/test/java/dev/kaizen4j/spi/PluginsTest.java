@@ -11,6 +11,8 @@ import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.testing.Fixtures;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +43,16 @@ class PluginsTest {
     }
 
     @Test
-    void givenTheStateDirectory_whenTheFileProvidersCreate_thenTheyWorkBelowIt() {
-        KaizenConfig config = KaizenConfig.of(Map.of("state.dir", directory.toString()));
+    void givenTheStateDirectory_whenTheFileProvidersCreate_thenTheyWorkBelowIt() throws IOException {
+        Path spec = Files.writeString(directory.resolve("team.yaml"), """
+                name: marketing-team
+                agents:
+                  - name: content_creator
+                    role: Content Creator
+                    system_prompt: "You write engaging marketing content for {brand}."
+                """);
+        KaizenConfig config = KaizenConfig.of(Map.of("state.dir", directory.toString(), "team.spec", spec.toString(),
+                "repo.root", directory.toString()));
 
         try (BackChannel channel = Plugins.backChannel("FILE", config);
                 ChangePublisher publisher = Plugins.publisher("patch-file", config)) {

@@ -12,6 +12,7 @@ import dev.kaizen4j.proposal.PromptRefinement;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
 import dev.kaizen4j.team.TeamSpec;
@@ -143,8 +144,8 @@ class CrossTeamSuggesterTest {
 
     private RequestRecord record(VerificationArchive archive, PromptRefinement refinement, Verification verification) {
         ImprovementRequest request = Fixtures.request(refinement);
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PUBLISHED, null));
-        RequestRecord implemented = ledger.find(request.id()).orElseThrow();
+        RequestRecord implemented = Fixtures.published(ledger, request,
+                Submission.submitted("file", request.id(), request.id(), null));
         new VerdictRecorder(ledger, archive, null, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC))
                 .record(implemented, verification);
         return ledger.find(request.id()).orElseThrow();

@@ -76,7 +76,9 @@ class VerdictRecorderTest {
     @Test
     void givenAnUnknownOrUndecidedRequest_thenItCannotBeVerified() {
         ImprovementRequest request = Fixtures.request("Pending lesson.");
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.SUBMITTED, null));
+        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PENDING_SUBMISSION, null));
+        ledger.append(LedgerEntry.transition(Fixtures.NOW, ledger.find(request.id()).orElseThrow(),
+                RequestStatus.SUBMITTED, null).withSubmission(Submission.submitted("recording", request.id(), "ext-1", null)));
         VerdictRecorder recorder = new VerdictRecorder(ledger, new VerificationArchive(directory), null, clock);
 
         assertThatThrownBy(() -> recorder.verifiable("nope-1")).isInstanceOf(KaizenException.class)
@@ -92,10 +94,7 @@ class VerdictRecorderTest {
 
     private ImprovementRequest implemented(String lesson) {
         ImprovementRequest request = Fixtures.request(lesson);
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.SUBMITTED, null)
-                .withSubmission(Submission.submitted("recording", request.id(), "ext-1", null)));
-        RequestRecord submitted = ledger.find(request.id()).orElseThrow();
-        ledger.append(LedgerEntry.transition(Fixtures.NOW, submitted, RequestStatus.PUBLISHED, "patch written"));
+        Fixtures.published(ledger, request, Submission.submitted("recording", request.id(), "ext-1", null));
         return request;
     }
 

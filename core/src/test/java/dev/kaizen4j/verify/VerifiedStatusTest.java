@@ -8,6 +8,7 @@ import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ class VerifiedStatusTest {
         Path file = directory.resolve("ledger.jsonl");
         FileImprovementLedger ledger = new FileImprovementLedger(file);
         ImprovementRequest request = Fixtures.request("Use the target keyword.");
-        ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PUBLISHED, null));
-        RequestRecord implemented = ledger.find(request.id()).orElseThrow();
+        RequestRecord implemented = Fixtures.published(ledger, request,
+                Submission.submitted("file", request.id(), request.id(), null));
         ledger.append(LedgerEntry.transition(Fixtures.NOW, implemented, RequestStatus.VERIFIED_INCONCLUSIVE, "p = 0.3"));
         Files.writeString(file, Files.readString(file).replace("VERIFIED_INCONCLUSIVE", "VERIFIED_INEFFECTIVE"));
         assertThat(Files.readString(file)).contains("VERIFIED_INEFFECTIVE");
