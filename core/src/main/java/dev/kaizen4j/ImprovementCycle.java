@@ -184,6 +184,7 @@ public final class ImprovementCycle {
         ImprovementPlan plan = facilitator.facilitate(report, team, reviewerFeedback());
         List<Proposal> proposals = generator.generate(report, plan, team);
 
+        CrashPoints.hold(CrashPoints.Point.CYCLE_PROPOSING);
         List<ProposalOutcome> outcomes = new ArrayList<>();
         Set<String> seenThisCycle = new HashSet<>();
         int submissions = 0;
