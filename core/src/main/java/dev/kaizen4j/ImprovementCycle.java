@@ -210,6 +210,7 @@ public final class ImprovementCycle {
             proposals.addAll(crossTeam.suggestFor(team, ledger));
         }
 
+        CrashPoints.hold(CrashPoints.Point.CYCLE_PROPOSING);
         List<ProposalOutcome> outcomes = new ArrayList<>();
         Set<String> seenThisCycle = new HashSet<>();
         int submissions = 0;

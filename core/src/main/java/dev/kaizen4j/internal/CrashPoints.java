@@ -1,6 +1,8 @@
 package dev.kaizen4j.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  * {@value #PROPERTY} naming a {@link Point} and the environment variable {@value #ENVIRONMENT} set to
  * {@value #ENABLED}. At that point the process prints {@code kaizen4j crash point reached: <name>}
  * on standard error and waits to be killed; if nobody kills it within a minute it halts itself with
- * {@link Runtime#halt} (no shutdown hooks, no buffers flushed: as abrupt as a kill). Not API.
+ * {@link Runtime#halt} (no shutdown hooks, no buffers flushed: as abrupt as a kill).
+ *
+ * <p>With the same environment switch, the system properties {@value #HOLD_PROPERTY} (a point) and
+ * {@value #HOLD_UNTIL_PROPERTY} (a file) hold the process at that point, after printing
+ * {@code kaizen4j held at: <name>}, until the file exists (at most a minute), so that a test can
+ * release several processes into the same step at the same moment. Not API.
  */
 public final class CrashPoints {
 
@@ -25,6 +32,12 @@ public final class CrashPoints {
     public static final String ENABLED = "stop-the-process";
     /** What the process prints when it stops. */
     public static final String MARKER = "kaizen4j crash point reached: ";
+    /** The system property naming the point to hold at. */
+    public static final String HOLD_PROPERTY = "kaizen4j.internal.hold-at";
+    /** The system property naming the file whose creation releases a held process. */
+    public static final String HOLD_UNTIL_PROPERTY = "kaizen4j.internal.hold-until";
+    /** What the process prints when it is held. */
+    public static final String HELD_MARKER = "kaizen4j held at: ";
     /** The exit status when the process halts itself. */
     public static final int HALT_STATUS = 137;
 
@@ -32,6 +45,8 @@ public final class CrashPoints {
     public enum Point {
         /** Inside a ledger append: half the line is written and forced to disk. */
         LEDGER_TORN_APPEND,
+        /** The cycle has its proposals and is about to claim and submit them. */
+        CYCLE_PROPOSING,
         /** The cycle recorded {@code PENDING_SUBMISSION}; the back-channel has not been called. */
         CYCLE_CLAIMED,
         /** The back-channel accepted the request; the ledger does not know yet. */
@@ -48,6 +63,7 @@ public final class CrashPoints {
     }
 
     private static final @Nullable Point ARMED = armed(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+    private static final @Nullable Point HELD = armed(System.getProperty(HOLD_PROPERTY), System.getenv(ENVIRONMENT));
 
     private CrashPoints() {}
 
@@ -60,6 +76,24 @@ public final class CrashPoints {
     public static void reach(Point point) {
         if (ARMED == point) {
             stop(point);
+        }
+    }
+
+    /** Holds the process if {@code point} is the held one, until the release file exists. */
+    public static void hold(Point point) {
+        String release = System.getProperty(HOLD_UNTIL_PROPERTY);
+        if (HELD != point || release == null) {
+            return;
+        }
+        System.err.println(HELD_MARKER + point.label());
+        System.err.flush();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try {
+            while (!Files.exists(Path.of(release)) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

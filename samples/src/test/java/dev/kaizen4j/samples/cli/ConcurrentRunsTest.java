@@ -2,6 +2,8 @@ package dev.kaizen4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.internal.CrashPoints;
+import dev.kaizen4j.internal.CrashPoints.Point;
 import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
@@ -10,11 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +26,18 @@ class ConcurrentRunsTest {
 
     @Test
     void givenFourRunsStartedAtOnceOnOneStateDirectory_thenEachRequestIsMadeOnceAndAllSucceed() throws Exception {
-        CyclicBarrier start = new CyclicBarrier(RUNS);
-        ExecutorService pool = Executors.newFixedThreadPool(RUNS);
-        List<Future<RunnerProcess>> runners = new ArrayList<>();
-        try {
-            for (int i = 0; i < RUNS; i++) {
-                runners.add(pool.submit(() -> {
-                    start.await(60, TimeUnit.SECONDS);
-                    return RunnerProcess.start(directory, null, "run", "--state-dir", "state");
-                }));
-            }
-            for (Future<RunnerProcess> runner : runners) {
-                assertThat(runner.get(60, TimeUnit.SECONDS).awaitExit()).isZero();
-            }
-        } finally {
-            pool.shutdownNow();
+        // Each run is held once it has its proposals, and all are released into the claims together.
+        Path release = directory.resolve("release");
+        List<RunnerProcess> runners = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runners.add(RunnerProcess.startHeld(directory, Point.CYCLE_PROPOSING, release, "run", "--state-dir", "state"));
+        }
+        for (RunnerProcess runner : runners) {
+            runner.awaitMarker(CrashPoints.HELD_MARKER + Point.CYCLE_PROPOSING.label());
+        }
+        Files.createFile(release);
+        for (RunnerProcess runner : runners) {
+            assertThat(runner.awaitExit()).isZero();
         }
 
         List<RequestRecord> records = new FileImprovementLedger(directory.resolve("state/ledger.jsonl")).records();

@@ -51,11 +51,21 @@ final class RunnerProcess {
 
     /** Starts {@code kaizen4j <args>}, stopping at {@code point} when one is given. */
     static RunnerProcess start(Path workDirectory, CrashPoints.@Nullable Point point, String... args) throws IOException {
+        return launch(workDirectory, point == null ? List.of() : List.of("-D" + CrashPoints.PROPERTY + "=" + point.label()),
+                args);
+    }
+
+    /** Starts {@code kaizen4j <args>}, held at {@code point} until {@code release} exists. */
+    static RunnerProcess startHeld(Path workDirectory, CrashPoints.Point point, Path release, String... args)
+            throws IOException {
+        return launch(workDirectory, List.of("-D" + CrashPoints.HOLD_PROPERTY + "=" + point.label(),
+                "-D" + CrashPoints.HOLD_UNTIL_PROPERTY + "=" + release), args);
+    }
+
+    private static RunnerProcess launch(Path workDirectory, List<String> hooks, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
-        if (point != null) {
-            command.add("-D" + CrashPoints.PROPERTY + "=" + point.label());
-        }
+        command.addAll(hooks);
         command.add(KaizenCommand.class.getName());
         command.addAll(List.of(args));
         Files.createDirectories(workDirectory);
@@ -63,7 +73,7 @@ final class RunnerProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("KAIZEN"));
-        if (point != null) {
+        if (!hooks.isEmpty()) {
             builder.environment().put(CrashPoints.ENVIRONMENT, CrashPoints.ENABLED);
         }
         return new RunnerProcess(builder.start(), output);
@@ -91,14 +101,14 @@ final class RunnerProcess {
         return process.exitValue();
     }
 
-    private void awaitMarker(String marker) throws InterruptedException {
+    void awaitMarker(String marker) throws InterruptedException {
         long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
         synchronized (errors) {
             while (!errors.contains(marker) && process.isAlive() && System.currentTimeMillis() < deadline) {
                 errors.wait(100);
             }
         }
-        assertThat(errors()).as(() -> "runner reached the crash point; output:\n" + read(output)).contains(marker);
+        assertThat(errors()).as(() -> "runner reached the point; output:\n" + read(output)).contains(marker);
     }
 
     private String errors() {
