@@ -1,0 +1,39 @@
+package dev.kaizen4j.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Ordinary, safe changes written the way an LLM or a colleague writes them: every one is accepted,
+ * classified into the category its author declares, with nothing left for a reviewer's warning.
+ */
+class LegitimateProposalCorpusTest {
+
+    private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
+
+    static List<LegitimateProposals.Proposal> corpus() {
+        return LegitimateProposals.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void givenLegitimateProposal_whenValidated_thenAcceptedInItsDeclaredCategory(LegitimateProposals.Proposal proposal) {
+        ValidationResult result = VALIDATOR.validate(proposal.modification());
+
+        assertThat(result.isAccepted()).as(proposal.name() + ": " + result.describe()).isTrue();
+        assertThat(result.categories()).as(proposal.name()).contains(proposal.category());
+    }
+
+    @Test
+    void corpusHasAtLeastSixtyProposalsCoveringEveryCategory() {
+        List<LegitimateProposals.Proposal> proposals = corpus();
+
+        assertThat(proposals).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(proposals.stream().map(LegitimateProposals.Proposal::category).distinct())
+                .containsExactlyInAnyOrder(dev.kaizen4j.proposal.ModificationCategory.values());
+    }
+}
