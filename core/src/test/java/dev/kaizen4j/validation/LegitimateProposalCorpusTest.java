@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LegitimateProposalCorpusTest {
 
     private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
+    private static final SafeCodeValidator STRICT = JavaParserSafeCodeValidator.builder()
+            .categoryPolicy(CategoryPolicy.STRICT).build();
 
     static List<LegitimateProposals.Proposal> corpus() {
         return LegitimateProposals.all();
@@ -25,7 +27,9 @@ class LegitimateProposalCorpusTest {
         ValidationResult result = VALIDATOR.validate(proposal.modification());
 
         assertThat(result.isAccepted()).as(proposal.name() + ": " + result.describe()).isTrue();
-        assertThat(result.categories()).as(proposal.name()).contains(proposal.category());
+        assertThat(result.categories()).as(proposal.name() + ": " + result.describe()).contains(proposal.category());
+        assertThat(result.warnings()).as(proposal.name() + ": " + result.describe()).isEmpty();
+        assertThat(STRICT.validate(proposal.modification())).as(proposal.name()).isEqualTo(result);
     }
 
     @Test
