@@ -33,6 +33,22 @@ class LegitimateProposalCorpusTest {
     }
 
     @Test
+    void givenBothCorpora_whenValidatedByDefault_thenEveryLegitimateChangeIsAcceptedAndEveryUnsafeOneRejected() {
+        List<LegitimateProposals.Proposal> legitimate = corpus();
+        List<String> unsafe = UnsafeProposalCorpusTest.corpus().map(arguments -> (String) arguments.get()[2]).toList();
+
+        long accepted = legitimate.stream().filter(p -> VALIDATOR.validate(p.modification()).isAccepted()).count();
+        long withoutWarning = legitimate.stream().filter(p -> VALIDATOR.validate(p.modification()).warnings().isEmpty())
+                .count();
+        long rejected = unsafe.stream().filter(p -> VALIDATOR.validate(AgentSources.RESEARCHER, p).isRejected()).count();
+        System.out.printf("legitimate corpus: %d of %d accepted (%d without a warning); unsafe corpus: %d of %d"
+                + " rejected%n", accepted, legitimate.size(), withoutWarning, rejected, unsafe.size());
+
+        assertThat(accepted).isEqualTo(withoutWarning).isEqualTo(legitimate.size());
+        assertThat(rejected).isEqualTo(unsafe.size());
+    }
+
+    @Test
     void corpusHasAtLeastSixtyProposalsCoveringEveryCategory() {
         List<LegitimateProposals.Proposal> proposals = corpus();
 
