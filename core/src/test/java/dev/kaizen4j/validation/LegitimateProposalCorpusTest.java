@@ -16,6 +16,8 @@ class LegitimateProposalCorpusTest {
     private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
     private static final SafeCodeValidator STRICT = JavaParserSafeCodeValidator.builder()
             .categoryPolicy(CategoryPolicy.STRICT).build();
+    private static final SafeCodeValidator FULL_PARSE = JavaParserSafeCodeValidator.builder()
+            .incrementalParsing(false).build();
 
     static List<LegitimateProposals.Proposal> corpus() {
         return LegitimateProposals.all();
@@ -24,12 +26,16 @@ class LegitimateProposalCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void givenLegitimateProposal_whenValidated_thenAcceptedInItsDeclaredCategory(LegitimateProposals.Proposal proposal) {
+        // the default validator parses only changed members once it has analysed the current file
+        VALIDATOR.validate(proposal.current(), proposal.current().replace("package", "package "));
         ValidationResult result = VALIDATOR.validate(proposal.modification());
 
         assertThat(result.isAccepted()).as(proposal.name() + ": " + result.describe()).isTrue();
         assertThat(result.categories()).as(proposal.name() + ": " + result.describe()).contains(proposal.category());
         assertThat(result.warnings()).as(proposal.name() + ": " + result.describe()).isEmpty();
         assertThat(STRICT.validate(proposal.modification())).as(proposal.name()).isEqualTo(result);
+        assertThat(FULL_PARSE.validate(proposal.modification())).as(proposal.name() + " parsed in full")
+                .isEqualTo(result);
     }
 
     @Test

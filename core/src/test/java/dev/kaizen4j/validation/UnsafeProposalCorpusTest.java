@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UnsafeProposalCorpusTest {
 
     private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
-    private static final SafeCodeValidator INCREMENTAL = JavaParserSafeCodeValidator.builder()
-            .incrementalParsing(true).build();
+    private static final SafeCodeValidator FULL_PARSE = JavaParserSafeCodeValidator.builder()
+            .incrementalParsing(false).build();
 
     static Stream<Arguments> corpus() {
         return Stream.of(
@@ -194,11 +194,12 @@ class UnsafeProposalCorpusTest {
     void givenHostileProposal_whenValidated_thenRejectedWithItsRule(String name, String rule, String proposed) {
         String current = RESEARCHER;
 
+        // the default validator parses only changed members once it has analysed the current file
+        VALIDATOR.validate(current, current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 1;"));
         ValidationResult result = VALIDATOR.validate(current, proposed);
-        INCREMENTAL.validate(current, current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 1;"));
-        ValidationResult incremental = INCREMENTAL.validate(current, proposed);
+        ValidationResult full = FULL_PARSE.validate(current, proposed);
 
-        assertThat(incremental).as(name + " with incremental parsing").isEqualTo(result);
+        assertThat(full).as(name + " parsed in full").isEqualTo(result);
         assertThat(result.isRejected()).as(name).isTrue();
         assertThat(result.ruleIds()).as(name + ": " + result.describe()).contains(rule);
         Violation violation = result.violationsOf(rule).get(0);
