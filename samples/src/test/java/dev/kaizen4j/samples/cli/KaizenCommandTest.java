@@ -182,7 +182,7 @@ class KaizenCommandTest {
 
         assertThat(text.exitCode()).as(text.out()).isZero();
         assertThat(text.out()).startsWith("ACCEPTED").contains("warning: line 1 [category-unclassified]");
-        assertThat(new ObjectMapper().readTree(json.out()).get("warnings").get(0).get("ruleId").asText())
+        assertThat(new ObjectMapper().readTree(json.out()).get("warnings").get(0).get("rule_id").asText())
                 .isEqualTo("category-unclassified");
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.out()).startsWith("REJECTED").contains("category-unclassified");
