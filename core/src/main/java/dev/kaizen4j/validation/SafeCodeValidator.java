@@ -22,17 +22,24 @@ public interface SafeCodeValidator {
     ValidationResult validate(String currentSource, String proposedSource);
 
     /**
-     * Validates a modification, also rejecting it when it does not fit the category it declares.
+     * Validates a modification, also rejecting it when it does not fit the category it declares. When
+     * part of the change fits no category (a {@code category-unclassified} warning), its categories are
+     * a guess, so a different declared category is a warning rather than a rejection.
      */
     default ValidationResult validate(CodeModification modification) {
         java.util.Objects.requireNonNull(modification, "modification");
         ValidationResult result = validate(modification.currentCode(), modification.proposedCode());
         if (result.isAccepted() && !result.categories().isEmpty()
                 && !result.categories().contains(modification.category())) {
-            return ValidationResult.rejected(java.util.List.of(new Violation(RuleIds.CATEGORY_MISMATCH,
-                    "the change declares " + modification.category().key() + " but its edits are classified as "
-                            + result.categories().stream().map(c -> c.key()).toList(), 0, 0, "")),
-                    result.categories());
+            Violation mismatch = new Violation(RuleIds.CATEGORY_MISMATCH, "the change declares "
+                    + modification.category().key() + " but its edits are classified as "
+                    + result.categories().stream().map(c -> c.key()).toList(), 0, 0, "");
+            if (result.warnings().stream().anyMatch(w -> w.ruleId().equals(RuleIds.CATEGORY_UNCLASSIFIED))) {
+                java.util.List<Violation> warnings = new java.util.ArrayList<>(result.warnings());
+                warnings.add(mismatch);
+                return ValidationResult.of(result.violations(), result.categories(), warnings);
+            }
+            return ValidationResult.rejected(java.util.List.of(mismatch), result.categories());
         }
         return result;
     }

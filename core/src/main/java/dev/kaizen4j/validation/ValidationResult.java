@@ -18,8 +18,12 @@ import java.util.Set;
  * @param violations every reason to reject; empty when accepted
  * @param categories the modification categories the change was classified into (code changes only);
  *     kept on rejections too, so a reviewer sees what the change tried to do
+ * @param warnings findings that do not reject the change but that the human reviewer should read, for
+ *     example an edit that fits no modification category and is reported with the closest one; sorted
+ *     like the violations
  */
-public record ValidationResult(List<Violation> violations, Set<ModificationCategory> categories) {
+public record ValidationResult(List<Violation> violations, Set<ModificationCategory> categories,
+        List<Violation> warnings) {
 
     private static final Comparator<Violation> ORDER = Comparator.comparingInt(Violation::line)
             .thenComparingInt(Violation::column)
@@ -33,8 +37,17 @@ public record ValidationResult(List<Violation> violations, Set<ModificationCateg
         List<Violation> sorted = new ArrayList<>(violations);
         sorted.sort(ORDER);
         violations = List.copyOf(sorted);
+        requireNonNull(warnings, "warnings");
+        List<Violation> sortedWarnings = new ArrayList<>(warnings);
+        sortedWarnings.sort(ORDER);
+        warnings = List.copyOf(sortedWarnings);
         categories = categories.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(categories));
+    }
+
+    /** A result without warnings. */
+    public ValidationResult(List<Violation> violations, Set<ModificationCategory> categories) {
+        this(violations, categories, List.of());
     }
 
     public static ValidationResult accepted(Set<ModificationCategory> categories) {
@@ -62,6 +75,12 @@ public record ValidationResult(List<Violation> violations, Set<ModificationCateg
         return new ValidationResult(violations, categories);
     }
 
+    /** Accepted when there are no violations, rejected otherwise, with the categories and warnings either way. */
+    public static ValidationResult of(List<Violation> violations, Set<ModificationCategory> categories,
+            List<Violation> warnings) {
+        return new ValidationResult(violations, categories, warnings);
+    }
+
     public boolean isAccepted() {
         return violations.isEmpty();
     }
@@ -87,23 +106,24 @@ public record ValidationResult(List<Violation> violations, Set<ModificationCateg
         return violations.stream().filter(violation -> violation.ruleId().equals(ruleId)).toList();
     }
 
-    /** This result with the violations of {@code other} added and the categories of both. */
+    /** This result with the violations and warnings of {@code other} added and the categories of both. */
     public ValidationResult and(ValidationResult other) {
         List<Violation> all = new ArrayList<>(violations);
         all.addAll(other.violations());
+        List<Violation> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(other.warnings());
         Set<ModificationCategory> both = EnumSet.noneOf(ModificationCategory.class);
         both.addAll(categories);
         both.addAll(other.categories());
-        return new ValidationResult(all, both);
+        return new ValidationResult(all, both, allWarnings);
     }
 
-    /** One line per violation, or "accepted" with the categories. */
+    /** "accepted" or "rejected" with the categories, then one line per violation and per warning. */
     public String describe() {
-        if (isAccepted()) {
-            return "accepted" + (categories.isEmpty() ? "" : " " + keys());
-        }
-        StringBuilder text = new StringBuilder("rejected").append(categories.isEmpty() ? "" : " " + keys());
+        StringBuilder text = new StringBuilder(isAccepted() ? "accepted" : "rejected")
+                .append(categories.isEmpty() ? "" : " " + keys());
         violations.forEach(violation -> text.append('\n').append(violation));
+        warnings.forEach(warning -> text.append("\nwarning: ").append(warning));
         return text.toString();
     }
 

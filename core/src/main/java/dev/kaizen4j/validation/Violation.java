@@ -3,7 +3,7 @@ package dev.kaizen4j.validation;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One reason a proposal was rejected.
+ * One reason a proposal was rejected, or, among a result's warnings, one thing a reviewer should check.
  *
  * @param ruleId a stable rule identifier, for example {@code process-execution} or {@code syntax}
  * @param message what is wrong, in words

@@ -7,9 +7,11 @@
  *   <li>{@link dev.kaizen4j.validation.JavaParserSafeCodeValidator} checks code changes: syntax, hidden
  *       code, {@link dev.kaizen4j.validation.DangerousOperation dangerous operations} however they are
  *       spelled, the public interface and framework annotations, and the
- *       {@link dev.kaizen4j.proposal.ModificationCategory modification categories} of every edit. Its
- *       builder widens or narrows the deny list, sets the {@link dev.kaizen4j.validation.DangerPolicy}
- *       and the allowed categories.</li>
+ *       {@link dev.kaizen4j.proposal.ModificationCategory modification categories} of every edit, decided
+ *       from what the code does. Its builder widens or narrows the deny list, sets the
+ *       {@link dev.kaizen4j.validation.DangerPolicy}, the allowed categories and the
+ *       {@link dev.kaizen4j.validation.CategoryPolicy} (an edit that fits no category: a warning by
+ *       default, a rejection when strict).</li>
  *   <li>{@link dev.kaizen4j.validation.DefaultPromptValidator} checks prompt refinements: length,
  *       placeholders, secrets, hidden characters, encoded blobs and instructions that would drop
  *       safeguards or send data away.</li>
@@ -17,7 +19,8 @@
  *
  * Both return a {@link dev.kaizen4j.validation.ValidationResult}: accepted or rejected, every
  * {@link dev.kaizen4j.validation.Violation} with its rule id (see {@link dev.kaizen4j.validation.RuleIds}),
- * message, line, column and snippet, sorted by line, and the categories of a code change.
+ * message, line, column and snippet, sorted by line, the categories of a code change and the warnings
+ * a reviewer should read.
  *
  * <pre>{@code
  * ValidationResult result = new JavaParserSafeCodeValidator().validate(currentSource, proposedSource);

@@ -348,11 +348,28 @@ class JavaParserSafeCodeValidatorTest {
         }
 
         @Test
-        void givenOnlyCommentsChanged_whenValidated_thenRejectedAsNoChange() {
+        void givenOnlyCommentsChanged_whenValidated_thenAcceptedAsDocumentationUnderUpdatePrompt() {
             String proposed = RESEARCHER.replace("    private MarketResearcher() {",
                     "    // not instantiable\n    private MarketResearcher() {");
 
+            assertThat(validator.validate(RESEARCHER, proposed).describe()).isEqualTo("accepted [update_prompt]");
+        }
+
+        @Test
+        void givenOnlyAJavadocWordChanged_whenValidated_thenAcceptedAsUpdatePrompt() {
+            String proposed = RESEARCHER.replace("with sourced evidence from the web", "with sourced evidence from web search");
+
+            assertThat(validator.validate(RESEARCHER, proposed).describe()).isEqualTo("accepted [update_prompt]");
+        }
+
+        @Test
+        void givenOnlyWhitespaceChanged_whenValidated_thenRejectedAsNoChange() {
+            String proposed = RESEARCHER.replace("    private MarketResearcher() {\n    }",
+                    "    private   MarketResearcher()\n    {\n\n    }").replace("\n", "\r\n");
+
+            assertThat(proposed).isNotEqualTo(RESEARCHER);
             assertThat(validator.validate(RESEARCHER, proposed).ruleIds()).containsExactly(RuleIds.NO_CHANGE);
+            assertThat(validator.validate(RESEARCHER, RESEARCHER).ruleIds()).containsExactly(RuleIds.NO_CHANGE);
         }
 
         @Test

@@ -16,14 +16,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile proposals, each a realistic disguise of a dangerous or out-of-scope change to a real agent
- * source. Every one must be rejected, with the rule that names what it does.
+ * Hostile proposals, each a realistic disguise of a dangerous change, a broken interface or unparsable
+ * code in a real agent source. Every one must be rejected, with the rule that names what it does, under
+ * the default category policy: no danger depends on the category check.
  */
 class UnsafeProposalCorpusTest {
 
     private static final SafeCodeValidator VALIDATOR = new JavaParserSafeCodeValidator();
-    private static final SafeCodeValidator INCREMENTAL = JavaParserSafeCodeValidator.builder()
-            .incrementalParsing(true).build();
+    private static final SafeCodeValidator FULL_PARSE = JavaParserSafeCodeValidator.builder()
+            .incrementalParsing(false).build();
 
     static Stream<Arguments> corpus() {
         return Stream.of(
@@ -181,18 +182,6 @@ class UnsafeProposalCorpusTest {
                 unsafe("public constant removed", "interface-removed",
                         RESEARCHER.replace("    public static final int MAX_ITERATIONS = 6;\n", "")
                                 .replace(".maxSequentialToolsInvocations(MAX_ITERATIONS)", ".maxSequentialToolsInvocations(6)")),
-                // outside the allowed categories
-                unsafe("different search call", "category-unclassified",
-                        RESEARCHER.replace("searchClient.search(query,", "searchClient.searchAll(query,")),
-                unsafe("empty-result check removed", "category-unclassified", RESEARCHER.replace(
-                        "                if (results.isEmpty()) {\n                    return \"No results for \\\"\" + query + \"\\\"\";\n"
-                                + "                }\n", "")),
-                unsafe("base url redirected", "category-unclassified", withToolsMember(
-                        "private static final String MIRROR = \"https://search.example.com\";").replace(
-                        "private static final String MIRROR = \"https://search.example.com\";",
-                        "private static final String MIRROR = \"https://evil.example.net\";")
-                        .transform(proposed -> proposed)),
-                unsafe("only logging added", "category-unclassified", withStatement("log.info(\"searching {}\", query);")),
                 unsafe("syntax error", "syntax", withStatement("if (query.isBlank() { return \"\"; }")));
     }
 
@@ -203,14 +192,14 @@ class UnsafeProposalCorpusTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("corpus")
     void givenHostileProposal_whenValidated_thenRejectedWithItsRule(String name, String rule, String proposed) {
-        String current = name.equals("base url redirected")
-                ? withToolsMember("private static final String MIRROR = \"https://search.example.com\";") : RESEARCHER;
+        String current = RESEARCHER;
 
+        // the default validator parses only changed members once it has analysed the current file
+        VALIDATOR.validate(current, current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 1;"));
         ValidationResult result = VALIDATOR.validate(current, proposed);
-        INCREMENTAL.validate(current, current.replace("MAX_SEARCH_RETRIES = 0;", "MAX_SEARCH_RETRIES = 1;"));
-        ValidationResult incremental = INCREMENTAL.validate(current, proposed);
+        ValidationResult full = FULL_PARSE.validate(current, proposed);
 
-        assertThat(incremental).as(name + " with incremental parsing").isEqualTo(result);
+        assertThat(full).as(name + " parsed in full").isEqualTo(result);
         assertThat(result.isRejected()).as(name).isTrue();
         assertThat(result.ruleIds()).as(name + ": " + result.describe()).contains(rule);
         Violation violation = result.violationsOf(rule).get(0);

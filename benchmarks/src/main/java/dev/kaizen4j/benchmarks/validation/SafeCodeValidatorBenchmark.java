@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SafeCodeValidatorBenchmark {
 
-    /** Whether the proposed side is parsed member by member into the current tree, or in full (the default). */
+    /** Whether the proposed side is parsed member by member into the current tree (the default), or in full. */
     @Param({"false", "true"})
     public boolean incrementalParsing;
 

@@ -23,14 +23,11 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -47,7 +44,6 @@ import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -63,6 +59,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.kaizen4j.proposal.ModificationCategory;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -74,22 +71,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies the difference between two compilation units into modification categories, edit by
- * edit. An edit that fits no category is reported as unclassified (category {@code null}).
+ * edit, from what the code does: guards, checks and their helpers are {@code add_validation}; try,
+ * catch, retries, back-off and fallbacks are {@code improve_error_handling}; new tools and new calls to
+ * the agent's tools are {@code add_tool}; prompt text and annotations are {@code update_prompt} or
+ * {@code modify_backstory}; constants and configuration values are {@code adjust_parameters}.
+ * Supporting edits (a private field, helper or record, logging, a local variable, a renamed local)
+ * have no category of their own: they take the categories of the edits they serve, and calls to a
+ * helper take the categories of what the helper's body does. Identifier names never decide a category
+ * of code (only of text constants, whose names say what the text is for). An edit that fits no
+ * category is reported as unclassified (category {@code null}) with the closest category.
  */
 public final class ChangeClassifier {
 
     /**
      * One edit.
      *
-     * @param category its category, or {@code null} when it fits none
+     * @param category its category, or {@code null} when it fits none or only supports others
      * @param description what changed, in words
      * @param line the line in the proposed code, or 0
      * @param snippet the changed code, shortened
-     * @param neutral whether the edit only supports others (logging, a local variable) and has no category
-     *     of its own; a change made only of neutral edits fits no category
+     * @param neutral whether the edit only supports others (logging, a local variable, a private helper
+     *     with no category of its own); a change made only of neutral edits also lists, as edits of their
+     *     own, the categories they stand for, or one unclassified edit when they stand for none
+     * @param closest for a neutral edit, the category it stands for when the change has nothing else
+     *     (for example {@code adjust_parameters} for a new constant), or {@code null}; for an unclassified
+     *     edit, the category nearest to it, or {@code null} when nothing suggests one
      */
     public record Edit(@Nullable ModificationCategory category, String description, int line, String snippet,
-            boolean neutral) {
+            boolean neutral, @Nullable ModificationCategory closest) {
     }
 
     private static final Pattern BACKSTORY = Pattern.compile("(?i)back_?story|biography|\\bbio\\b|persona_?history");
@@ -98,42 +107,85 @@ public final class ChangeClassifier {
                     + "\\b(Tool|P|Description|StructuredPrompt)\\b|tool_?description");
     private static final Pattern ADDRESS = Pattern.compile(
             "(?i)^\\s*([a-z][a-z0-9+.-]*://|[\\w-]+(\\.[\\w-]+)*\\.(com|net|org|io|dev|ai|xyz|ru|cn|co|me|app|site|info|biz|tk|top)(:\\d+)?(/|$)|\\d{1,3}(\\.\\d{1,3}){3}|/(etc|tmp|var|home|root|usr|bin)/|[A-Za-z]:\\\\)");
-    private static final Pattern VALIDATION_CALL = Pattern.compile(
-            "^(requireNonNull\\w*|check\\w*|validate\\w*|require\\w*|assert\\w*|ensure\\w*|verify\\w*|isTrue|notNull|notBlank|notEmpty|precondition\\w*)$");
-    private static final Pattern VALIDATION_NAME = Pattern.compile("(?i)^(validate|check|require|ensure|verify|isvalid|sanitize|assert)");
-    private static final Pattern ERROR_NAME = Pattern.compile("(?i)(retry|retries|fallback|recover|withbackoff|backoff|handle\\w*(error|exception|failure)|onerror|onfailure)");
+    /** Checks of the JDK and of common precondition libraries (Guava, Commons Lang, Spring). */
+    private static final Set<String> CHECK_OWNERS = Set.of("Objects", "Preconditions", "Validate", "Assert", "Verify",
+            "Optional");
+    private static final Pattern CHECK_METHOD = Pattern.compile(
+            "^(requireNonNull\\w*|checkArgument|checkState|checkNotNull|checkElementIndex|checkPositionIndex|checkIndex"
+                    + "|checkFromToIndex|checkFromIndexSize|notNull|notBlank|notEmpty|isTrue|hasText|hasLength|state"
+                    + "|inclusiveBetween|exclusiveBetween|matchesPattern|noNullElements|validState|verify|ofNullable"
+                    + "|orElseThrow)$");
+    private static final Set<String> GUARD_TESTS = Set.of("isEmpty", "isBlank", "length", "size", "matches",
+            "isPresent", "hasText", "isNaN", "isInfinite", "isFinite", "isNull", "nonNull");
+    private static final Set<String> WAIT_METHODS = Set.of("sleep", "parkNanos", "orTimeout", "completeOnTimeout");
     private static final Pattern LOGGER = Pattern.compile("(?i)^(log|logger|LOG|LOGGER|slf4j|System\\.err|System\\.out)$");
     private static final Set<String> LOG_METHODS = Set.of("trace", "debug", "info", "warn", "error", "log",
             "println", "printf", "print", "atWarn", "atError", "atInfo", "atDebug");
-    private static final Set<String> BENIGN_CALLS = Set.of("getMessage", "getLocalizedMessage", "getCause", "toString",
-            "getClass", "getSimpleName", "getName", "size", "isEmpty", "isBlank", "length", "trim", "strip",
-            "equals", "equalsIgnoreCase", "contains", "startsWith", "endsWith", "matches", "format", "formatted",
-            "valueOf", "of", "ofMillis", "ofSeconds", "ofMinutes", "toMillis", "toSeconds", "sleep", "currentTimeMillis",
-            "nanoTime", "min", "max", "pow", "abs", "interrupt", "currentThread", "isInterrupted", "addSuppressed",
-            "printStackTrace", "isPresent", "orElse", "get", "stream", "anyMatch", "allMatch", "noneMatch", "filter",
-            "map", "toList", "collect", "joining", "toLowerCase", "toUpperCase", "charAt", "substring", "indexOf",
-            "hashCode", "compareTo", "isNaN", "isFinite", "requireNonNull", "requireNonNullElse", "ofNullable", "empty",
-            "emptyList", "copyOf", "asList", "join", "split", "replace", "isAfter", "isBefore", "now", "plus", "minus",
-            "multipliedBy", "getSeconds", "toNanos", "parkNanos", "random", "nextInt", "nextLong", "current");
+    /** Simple names of java.lang types and of the JDK types agents hold as values, never as tools. */
+    private static final Set<String> VALUE_TYPES = Set.of("String", "Object", "Integer", "Long", "Double", "Float",
+            "Short", "Byte", "Boolean", "Character", "Number", "CharSequence", "StringBuilder", "Math", "Thread",
+            "Runnable", "Iterable", "Comparable", "Exception", "RuntimeException", "Error", "Throwable", "Enum",
+            "Record", "Void", "Class", "System", "Runtime", "Process", "ProcessBuilder", "ClassLoader");
+    private static final Set<String> DATA_FACTORIES = Set.of("of", "ofEntries", "entry", "asList", "copyOf",
+            "ofMillis", "ofSeconds", "ofMinutes", "ofHours", "ofDays", "valueOf", "compile", "unmodifiableSet",
+            "unmodifiableList", "unmodifiableMap", "emptyList", "emptySet", "emptyMap", "singletonList", "singleton",
+            "formatted", "strip", "stripIndent", "trim", "join");
 
     private final List<Edit> edits = new ArrayList<>();
+    /** The node of each edit, for the category nearest to it. */
+    private final List<Node> nodes = new ArrayList<>();
     private final Map<Node, String> printed = new IdentityHashMap<>();
-    private @Nullable CompilationUnit oldUnit;
+    private final Map<String, Set<ModificationCategory>> helperCategories = new HashMap<>();
+    private final CompilationUnit oldUnit;
+    private final CompilationUnit newUnit;
     private @Nullable Set<String> oldUnitStatements;
-    private @Nullable Set<String> oldUnitCalls;
+    private @Nullable Set<String> oldCallShapes;
+    private @Nullable Set<String> oldMethodNames;
+    private @Nullable Map<String, List<CallableDeclaration<?>>> newMethods;
+    private @Nullable Set<String> toolMethodNames;
+    private @Nullable Set<String> collaborators;
+    private @Nullable Set<String> newNames;
+    /** Statements of the members a change adds: where a removed statement may have moved to. */
+    private final Set<String> addedMemberStatements = new HashSet<>();
+    /** Whether the callable being compared is a tool: its plain edits change what the tool returns. */
+    private boolean inTool;
 
-    private ChangeClassifier() {
+    private ChangeClassifier(CompilationUnit oldUnit, CompilationUnit newUnit) {
+        this.oldUnit = oldUnit;
+        this.newUnit = newUnit;
     }
 
     /** The edits that turn {@code current} into {@code proposed}. */
     public static List<Edit> classify(CompilationUnit current, CompilationUnit proposed) {
-        ChangeClassifier classifier = new ChangeClassifier();
+        ChangeClassifier classifier = new ChangeClassifier(current, proposed);
         classifier.compareUnits(current, proposed);
+        classifier.onlySupportingEdits();
         return classifier.edits;
     }
 
+    /**
+     * A change made only of supporting edits has the categories they stand for (a new constant is a
+     * parameter, plain code in a tool changes the tool); when they stand for none, the change fits no
+     * category, reported at its first edit with the category nearest to it.
+     */
+    private void onlySupportingEdits() {
+        if (edits.isEmpty() || !edits.stream().allMatch(Edit::neutral)) {
+            return;
+        }
+        List<Edit> supporting = List.copyOf(edits);
+        for (Edit edit : supporting) {
+            if (edit.closest() != null) {
+                edits.add(new Edit(edit.closest(), edit.description(), edit.line(), edit.snippet(), false, null));
+            }
+        }
+        if (edits.size() == supporting.size()) {
+            Edit first = supporting.get(0);
+            edits.add(new Edit(null, "it only " + first.description(), first.line(), first.snippet(), false,
+                    closest(nodes.get(0))));
+        }
+    }
+
     private void compareUnits(CompilationUnit current, CompilationUnit proposed) {
-        oldUnit = current;
         String oldPackage = current.getPackageDeclaration().map(Object::toString).orElse("");
         String newPackage = proposed.getPackageDeclaration().map(Object::toString).orElse("");
         if (!current.getTypes().isEmpty() && !oldPackage.equals(newPackage)) {
@@ -150,7 +202,7 @@ public final class ChangeClassifier {
         for (TypeDeclaration<?> type : newTypes) {
             TypeDeclaration<?> before = old.remove(type.getNameAsString());
             if (before == null) {
-                addedType(type, toolNames);
+                addedType(type, toolNames, false);
             } else {
                 compareType(before, type);
             }
@@ -160,13 +212,28 @@ public final class ChangeClassifier {
         }
     }
 
-    private void addedType(TypeDeclaration<?> type, Set<String> toolNames) {
+    private void addedType(TypeDeclaration<?> type, Set<String> toolNames, boolean nested) {
         boolean hasTool = type.findFirst(MethodDeclaration.class, ChangeClassifier::isTool).isPresent();
         if (hasTool || toolNames.contains(type.getNameAsString())) {
             edit(ADD_TOOL, "adds type " + type.getNameAsString() + " for a tool", type);
-        } else {
-            unclassified("adds type " + type.getNameAsString(), type);
+            return;
         }
+        if (!nested) {
+            unclassified("adds type " + type.getNameAsString(), type);
+            return;
+        }
+        // a nested record or class supports the edits that use it; its methods say what it does
+        Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
+        for (CallableDeclaration<?> callable : type.findAll(CallableDeclaration.class)) {
+            BlockStmt body = body(callable);
+            if (body != null) {
+                categories.addAll(block(body.getStatements(), pools(null)));
+            }
+        }
+        if (categories.isEmpty()) {
+            neutral("adds type " + type.getNameAsString(), type, null);
+        }
+        categories.forEach(category -> edit(category, "adds type " + type.getNameAsString(), type));
     }
 
     private void compareType(TypeDeclaration<?> before, TypeDeclaration<?> after) {
@@ -187,18 +254,11 @@ public final class ChangeClassifier {
 
         Set<String> toolReferences = new HashSet<>();
         for (Map.Entry<String, CallableDeclaration<?>> entry : newCallables.entrySet()) {
-            if (!oldCallables.containsKey(entry.getKey()) && isTool(entry.getValue())) {
-                entry.getValue().walk(node -> {
-                    if (node instanceof MethodCallExpr call) {
-                        toolReferences.add(call.getNameAsString());
-                    } else if (node instanceof NameExpr name) {
-                        toolReferences.add(name.getNameAsString());
-                    } else if (node instanceof ClassOrInterfaceType type) {
-                        toolReferences.add(type.getNameAsString());
-                    } else if (node instanceof FieldAccessExpr access) {
-                        toolReferences.add(access.getNameAsString());
-                    }
-                });
+            if (!oldCallables.containsKey(entry.getKey())) {
+                addedMemberStatements.addAll(statementTexts(entry.getValue()));
+                if (isTool(entry.getValue())) {
+                    referencedNames(entry.getValue(), toolReferences);
+                }
             }
         }
         for (Map.Entry<String, VariableDeclarator> entry : newFields.entrySet()) {
@@ -209,7 +269,8 @@ public final class ChangeClassifier {
                 compareField(old, entry.getValue());
             }
         }
-        oldFields.values().forEach(removed -> unclassified("removes field " + removed.getNameAsString(), after));
+        oldFields.values().forEach(removed -> removedMember("field " + removed.getNameAsString(),
+                removed.getNameAsString(), removed.getParentNode().orElse(removed), after));
         for (Map.Entry<String, CallableDeclaration<?>> entry : newCallables.entrySet()) {
             CallableDeclaration<?> old = oldCallables.remove(entry.getKey());
             if (old == null) {
@@ -218,14 +279,19 @@ public final class ChangeClassifier {
                 compareCallable(old, entry.getValue());
             }
         }
-        oldCallables.keySet().forEach(removed -> unclassified("removes " + removed, after));
+        oldCallables.forEach((key, removed) -> removedMember(key, removed.getNameAsString(), removed, after));
         for (Map.Entry<String, InitializerDeclaration> entry : newInitializers.entrySet()) {
             InitializerDeclaration old = oldInitializers.remove(entry.getKey());
             if (old == null) {
-                unclassified("adds an initializer block", entry.getValue());
+                // an initializer that fills a constant table is configuration, otherwise it supports others
+                Set<ModificationCategory> categories = block(entry.getValue().getBody().getStatements(), pools(null));
+                if (categories.isEmpty()) {
+                    neutral("adds an initializer block", entry.getValue(), ADJUST_PARAMETERS);
+                }
+                categories.forEach(category -> edit(category, "adds an initializer block", entry.getValue()));
             } else {
                 compareBlocks(old.getBody().getStatements(), entry.getValue().getBody().getStatements(),
-                        statementTexts(old), statementTexts(entry.getValue()), callNames(old));
+                        statementTexts(old), statementTexts(entry.getValue()), callShapes(old));
             }
         }
         oldInitializers.values().forEach(removed -> unclassified("removes an initializer block", after));
@@ -234,12 +300,24 @@ public final class ChangeClassifier {
         for (TypeDeclaration<?> nested : newNested) {
             TypeDeclaration<?> old = nestedBefore.remove(nested.getNameAsString());
             if (old == null) {
-                addedType(nested, toolReferences);
+                addedType(nested, toolReferences, true);
             } else {
                 compareType(old, nested);
             }
         }
-        nestedBefore.values().forEach(removed -> unclassified("removes type " + removed.getNameAsString(), after));
+        nestedBefore.values().forEach(removed -> removedMember("type " + removed.getNameAsString(),
+                removed.getNameAsString(), removed, after));
+    }
+
+    /** A private member nothing refers to any more is clean-up; removing anything else changes the program. */
+    private void removedMember(String what, String name, Node removed, Node where) {
+        boolean isPrivate = removed instanceof com.github.javaparser.ast.nodeTypes.modifiers.NodeWithPrivateModifier<?> m
+                && m.isPrivate();
+        if (isPrivate && !newNames().contains(name)) {
+            neutral("removes unused " + what, where, null);
+        } else {
+            unclassified("removes " + what, where);
+        }
     }
 
     private void compareHeader(TypeDeclaration<?> before, TypeDeclaration<?> after) {
@@ -316,16 +394,20 @@ public final class ChangeClassifier {
     private void addedField(VariableDeclarator variable, Set<String> toolReferences) {
         String name = variable.getNameAsString();
         Expression init = variable.getInitializer().orElse(null);
+        boolean data = init != null && isData(init);
         if (toolReferences.contains(name)) {
             edit(ADD_TOOL, "adds field " + name + " for a tool", variable);
         } else if (init != null && isConstant(init) && BACKSTORY.matcher(name).find()) {
             edit(MODIFY_BACKSTORY, "adds backstory text " + name, variable);
         } else if (init != null && isConstant(init) && PROMPT.matcher(name).find()) {
             edit(UPDATE_PROMPT, "adds prompt text " + name, variable);
-        } else if (init != null && isParameterValue(init)) {
-            edit(ADJUST_PARAMETERS, "adds parameter " + name, variable);
         } else if (init != null && init.toString().contains("getLogger")) {
-            edits.add(new Edit(null, "adds logger " + name, Nodes.line(variable), firstLine(variable), true));
+            neutral("adds logger " + name, variable, null);
+        } else if (newNames().contains(name)) {
+            // a constant, pattern or table the change uses: it serves the edits that read it
+            neutral("adds field " + name, variable, data ? ADJUST_PARAMETERS : null);
+        } else if (data) {
+            edit(ADJUST_PARAMETERS, "adds parameter " + name, variable);
         } else {
             unclassified("adds field " + name, variable);
         }
@@ -361,11 +443,16 @@ public final class ChangeClassifier {
             edit(MODIFY_BACKSTORY, "changes backstory text " + name, after);
         } else if (isConstant(oldInit) && isConstant(newInit) && PROMPT.matcher(name).find()) {
             edit(UPDATE_PROMPT, "changes prompt text " + name, after);
-        } else if (isParameterValue(oldInit) && isParameterValue(newInit)) {
-            edit(ADJUST_PARAMETERS, "changes parameter " + name, after);
+        } else if (isData(oldInit) && isData(newInit) && !addressIn(newInit)) {
+            edit(ADJUST_PARAMETERS, "changes the value of " + name, after);
         } else {
             unclassified("changes the value of field " + name, after);
         }
+    }
+
+    private static boolean addressIn(Expression expression) {
+        return expression.findAll(StringLiteralExpr.class).stream()
+                .anyMatch(literal -> ADDRESS.matcher(literal.getValue()).find());
     }
 
     /** Literals, names and operators on them: a constant expression. */
@@ -393,22 +480,33 @@ public final class ChangeClassifier {
         return false;
     }
 
-    /** A number, boolean or a value like {@code Duration.ofSeconds(30)} built only from literals. */
-    private static boolean isParameterValue(Expression expression) {
-        if (expression instanceof LiteralExpr && !(expression instanceof StringLiteralExpr)
-                && !(expression instanceof TextBlockLiteralExpr)) {
+    /**
+     * Configuration data: constants, and values built only from them with the JDK's factories, such as
+     * {@code Duration.ofSeconds(30)}, {@code Set.of("a", "b")}, {@code Pattern.compile("[a-z]+")} or
+     * an empty {@code new HashSet<>()} an initializer fills.
+     */
+    private static boolean isData(Expression expression) {
+        if (isConstant(expression)) {
             return true;
         }
-        if (expression instanceof UnaryExpr unary) {
-            return isParameterValue(unary.getExpression());
+        if (expression instanceof CastExpr cast) {
+            return isData(cast.getExpression());
         }
-        if (expression instanceof BinaryExpr binary) {
-            return isParameterValue(binary.getLeft()) && isParameterValue(binary.getRight());
+        if (expression instanceof MethodCallExpr call) {
+            return DATA_FACTORIES.contains(call.getNameAsString())
+                    && call.getScope().map(s -> s instanceof NameExpr || s instanceof FieldAccessExpr || isData(s))
+                    .orElse(false)
+                    && call.getArguments().stream().allMatch(ChangeClassifier::isData);
         }
-        if (expression instanceof MethodCallExpr call && call.getScope().filter(NameExpr.class::isInstance).isPresent()
-                && Set.of("ofMillis", "ofSeconds", "ofMinutes", "ofHours", "ofDays", "valueOf")
-                .contains(call.getNameAsString())) {
-            return call.getArguments().stream().allMatch(ChangeClassifier::isParameterValue);
+        if (expression instanceof ObjectCreationExpr creation) {
+            return creation.getAnonymousClassBody().isEmpty()
+                    && creation.getArguments().stream().allMatch(ChangeClassifier::isData);
+        }
+        if (expression instanceof com.github.javaparser.ast.expr.ArrayCreationExpr array) {
+            return array.getInitializer().map(ChangeClassifier::isData).orElse(true);
+        }
+        if (expression instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr array) {
+            return array.getValues().stream().allMatch(ChangeClassifier::isData);
         }
         return false;
     }
@@ -417,45 +515,18 @@ public final class ChangeClassifier {
 
     private void addedCallable(CallableDeclaration<?> callable, Set<String> toolReferences) {
         String name = callable.getNameAsString();
+        BlockStmt body = body(callable);
+        Set<ModificationCategory> categories = body == null ? EnumSet.noneOf(ModificationCategory.class)
+                : block(body.getStatements(), pools(null));
         if (isTool(callable)) {
             edit(ADD_TOOL, "adds tool " + name, callable);
-            return;
-        }
-        if (toolReferences.contains(name)) {
+        } else if (toolReferences.contains(name)) {
             edit(ADD_TOOL, "adds " + name + ", used by a new tool", callable);
-            return;
+        } else if (categories.isEmpty()) {
+            // a helper with no category of its own serves the edits that call it
+            neutral("adds " + key(callable), callable, null);
         }
-        BlockStmt body = body(callable);
-        if (body == null) {
-            unclassified("adds " + key(callable), callable);
-            return;
-        }
-        if (oldUnitStatements == null || oldUnitCalls == null) {
-            oldUnitStatements = oldUnit == null ? Set.of() : statementTexts(oldUnit);
-            oldUnitCalls = oldUnit == null ? Set.of() : callNames(oldUnit);
-        }
-        Pools pools = new Pools(oldUnitStatements, oldUnitCalls);
-        boolean named = VALIDATION_NAME.matcher(name).find() || ERROR_NAME.matcher(name).find();
-        Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
-        for (Statement statement : body.getStatements()) {
-            Set<ModificationCategory> found = classifyAdded(statement, named, pools);
-            if (found == null) {
-                unclassified("adds " + key(callable) + " with " + firstLine(statement), statement);
-                return;
-            }
-            categories.addAll(found);
-        }
-        if (VALIDATION_NAME.matcher(name).find()) {
-            categories.add(ADD_VALIDATION);
-        } else if (ERROR_NAME.matcher(name).find()) {
-            categories.add(IMPROVE_ERROR_HANDLING);
-        }
-        if (categories.isEmpty()) {
-            unclassified("adds " + key(callable), callable);
-        }
-        for (ModificationCategory category : categories) {
-            edit(category, "adds " + key(callable), callable);
-        }
+        categories.forEach(category -> edit(category, "adds " + key(callable), callable));
     }
 
     private void compareCallable(CallableDeclaration<?> before, CallableDeclaration<?> after) {
@@ -481,8 +552,10 @@ public final class ChangeClassifier {
             }
             return;
         }
+        inTool = isTool(after);
         compareBlocks(oldBody.getStatements(), newBody.getStatements(), statementTexts(oldBody),
-                statementTexts(newBody), callNames(oldBody));
+                statementTexts(newBody), callShapes(oldBody));
+        inTool = false;
     }
 
     private static final Pattern TEXT_ANNOTATION = Pattern.compile(
@@ -537,7 +610,25 @@ public final class ChangeClassifier {
 
     // ---------------------------------------------------------------- statements
 
-    private record Pools(Set<String> oldStatements, Set<String> oldCalls) {
+    /**
+     * What the code before a change had: its statements (a statement found there again is moved, not
+     * new) and the shapes of its calls (a call found there again is no new tool call).
+     */
+    private record Pools(Set<String> oldStatements, Set<String> oldCallShapes) {
+    }
+
+    private static final Pools NOTHING_BEFORE = new Pools(Set.of(), Set.of());
+
+    /** The pools of the whole current file, for members a change adds; for existing members, nothing before. */
+    private Pools pools(@Nullable String existingMethod) {
+        if (existingMethod != null) {
+            return NOTHING_BEFORE;
+        }
+        if (oldUnitStatements == null || oldCallShapes == null) {
+            oldUnitStatements = statementTexts(oldUnit);
+            oldCallShapes = callShapes(oldUnit);
+        }
+        return new Pools(oldUnitStatements, oldCallShapes);
     }
 
     private void compareBlocks(List<Statement> before, List<Statement> after, Set<String> oldStatements,
@@ -624,7 +715,7 @@ public final class ChangeClassifier {
         List<Statement> unmatchedAdded = new ArrayList<>(added);
         for (Statement old : removed) {
             if (isMoved(old, newStatements)) {
-                continue; // moved, for example into a new try block or guard
+                continue; // moved, for example into a new try block, guard or helper
             }
             Statement partner = null;
             for (Statement candidate : unmatchedAdded) {
@@ -633,32 +724,48 @@ public final class ChangeClassifier {
                     break;
                 }
             }
-            if (partner != null && compareStatements(old, partner, newStatements, pools)) {
-                unmatchedAdded.remove(partner);
-            } else {
+            if (partner == null) {
                 unmatchedRemoved.add(old);
+                continue;
+            }
+            unmatchedAdded.remove(partner);
+            if (!compareStatements(old, partner, newStatements, pools)) {
+                replaced(old, partner, pools);
             }
         }
-        for (Statement statement : unmatchedAdded) {
-            Set<ModificationCategory> categories = classifyAdded(statement, false, pools);
-            if (categories == null) {
-                unclassified("adds " + firstLine(statement), statement);
-            } else if (categories.isEmpty()) {
-                edits.add(new Edit(null, "adds " + firstLine(statement), Nodes.line(statement), firstLine(statement),
-                        true));
-            } else {
-                categories.forEach(category -> edit(category, "adds " + firstLine(statement), statement));
-            }
-        }
+        unmatchedAdded.forEach(statement -> added(statement, pools));
         for (Statement statement : unmatchedRemoved) {
-            Node where = added.isEmpty() ? statement : added.get(0);
-            unclassified("removes " + firstLine(statement), where, Nodes.line(where));
+            if (!added.isEmpty() || isLogging(statement)) {
+                // rewritten together with the statements added in its place, which say what the edit does
+                neutral("rewrites " + firstLine(statement), added.isEmpty() ? statement : added.get(0), null);
+            } else {
+                unclassified("removes " + firstLine(statement), statement, Nodes.line(statement));
+            }
         }
+    }
+
+    /** A statement rewritten: the same code with other local names or types is a refactoring, otherwise new code. */
+    private void replaced(Statement old, Statement replacement, Pools pools) {
+        if (shape(old).equals(shape(replacement))) {
+            neutral("renames in " + firstLine(replacement), replacement, null);
+        } else {
+            added(replacement, pools);
+        }
+    }
+
+    private void added(Statement statement, Pools pools) {
+        Set<ModificationCategory> categories = classifyAdded(statement, pools);
+        if (categories.isEmpty()) {
+            // plain code in a tool changes what the tool does; logging and locals elsewhere only support
+            neutral("adds " + firstLine(statement), statement, inTool && !isLogging(statement) ? ADD_TOOL : null);
+        }
+        categories.forEach(category -> edit(category, "adds " + firstLine(statement), statement));
     }
 
     /** Whether a removed statement lives on in the new code, as it was or split into declaration and assignment. */
     private boolean isMoved(Statement old, Set<String> newStatements) {
-        if (newStatements.contains(print(old))) {
+        String text = print(old);
+        if (newStatements.contains(text) || addedMemberStatements.contains(text)) {
             return true;
         }
         if (old instanceof ExpressionStmt statement && statement.getExpression() instanceof VariableDeclarationExpr declaration
@@ -679,7 +786,7 @@ public final class ChangeClassifier {
         }
         if (before instanceof BlockStmt oldBlock && after instanceof BlockStmt newBlock) {
             compareBlocks(oldBlock.getStatements(), newBlock.getStatements(), pools.oldStatements(), newStatements,
-                    pools.oldCalls());
+                    pools.oldCallShapes());
             return true;
         }
         if (before instanceof TryStmt oldTry && after instanceof TryStmt newTry) {
@@ -687,7 +794,7 @@ public final class ChangeClassifier {
                 edit(IMPROVE_ERROR_HANDLING, "changes the resources of a try statement", newTry);
             }
             compareBlocks(oldTry.getTryBlock().getStatements(), newTry.getTryBlock().getStatements(),
-                    pools.oldStatements(), newStatements, pools.oldCalls());
+                    pools.oldStatements(), newStatements, pools.oldCallShapes());
             if (!oldTry.getCatchClauses().toString().equals(newTry.getCatchClauses().toString())
                     || !oldTry.getFinallyBlock().map(Object::toString).orElse("")
                     .equals(newTry.getFinallyBlock().map(Object::toString).orElse(""))) {
@@ -712,12 +819,9 @@ public final class ChangeClassifier {
             if (oldIf.getElseStmt().isPresent() && newIf.getElseStmt().isPresent()) {
                 compareBranch(oldIf.getElseStmt().get(), newIf.getElseStmt().get(), newStatements, pools);
             } else if (newIf.getElseStmt().isPresent()) {
-                Set<ModificationCategory> categories = classifyAdded(newIf.getElseStmt().get(), false, pools);
-                if (categories == null) {
-                    unclassified("adds an else branch", newIf.getElseStmt().get());
-                } else {
-                    edit(ADD_VALIDATION, "adds an else branch", newIf.getElseStmt().get());
-                }
+                edit(ADD_VALIDATION, "adds an else branch", newIf.getElseStmt().get());
+                classifyAdded(newIf.getElseStmt().get(), pools).forEach(category -> edit(category, "adds an else branch",
+                        newIf.getElseStmt().get()));
             } else if (oldIf.getElseStmt().isPresent()) {
                 unclassified("removes an else branch", newIf);
             }
@@ -752,7 +856,7 @@ public final class ChangeClassifier {
         }
         List<Statement> a = before instanceof BlockStmt block ? block.getStatements() : List.of(before);
         List<Statement> b = after instanceof BlockStmt block ? block.getStatements() : List.of(after);
-        compareBlocks(a, b, pools.oldStatements(), newStatements, pools.oldCalls());
+        compareBlocks(a, b, pools.oldStatements(), newStatements, pools.oldCallShapes());
     }
 
     private static @Nullable Statement loopBody(Statement statement) {
@@ -778,206 +882,263 @@ public final class ChangeClassifier {
     }
 
     /**
-     * The categories of an added statement, or {@code null} when it fits none. {@code wrapped} is true
-     * inside new error handling (try blocks, catch clauses, retry loops) and validation helpers, where
-     * statements that only call what the code called before are allowed.
+     * The categories of what an added statement does; empty when it only supports other edits (a local
+     * variable, logging, a plain call). Guards, throws and checks are validation; try, catch, throws
+     * from a catch, and waiting (back-off, timeouts) are error handling; a call to a tool of the agent
+     * that the code did not make before is a new tool call; a call to a method of the file brings the
+     * categories of that method's body.
      */
-    private @Nullable Set<ModificationCategory> classifyAdded(Statement statement, boolean wrapped, Pools pools) {
-        Set<ModificationCategory> none = EnumSet.noneOf(ModificationCategory.class);
+    private Set<ModificationCategory> classifyAdded(Statement statement, Pools pools) {
+        Set<ModificationCategory> found = EnumSet.noneOf(ModificationCategory.class);
         if (pools.oldStatements().contains(print(statement))) {
-            return none;
+            return found;
         }
-        if (statement instanceof ThrowStmt) {
-            return wrapped ? none : EnumSet.of(ADD_VALIDATION);
-        }
-        if (statement instanceof AssertStmt) {
-            return EnumSet.of(ADD_VALIDATION);
-        }
-        if (statement instanceof EmptyStmt || statement instanceof BreakStmt || statement instanceof ContinueStmt) {
-            return none;
-        }
-        if (statement instanceof ReturnStmt ret) {
-            return ret.getExpression().map(e -> isSimple(e) || (wrapped && callsOnlyKnown(e, pools))).orElse(true)
-                    ? none : null;
-        }
-        if (statement instanceof ExpressionStmt expressionStatement) {
-            Expression expression = expressionStatement.getExpression();
-            if (isValidationCall(expression)) {
-                return EnumSet.of(ADD_VALIDATION);
+        statement.walk(node -> {
+            if (node instanceof TryStmt) {
+                found.add(IMPROVE_ERROR_HANDLING);
+            } else if (node instanceof ThrowStmt) {
+                found.add(insideCatch(node, statement) ? IMPROVE_ERROR_HANDLING : ADD_VALIDATION);
+            } else if (node instanceof AssertStmt) {
+                found.add(ADD_VALIDATION);
+            } else if (node instanceof IfStmt check && !insideCatch(node, statement) && isGuard(check)) {
+                found.add(ADD_VALIDATION);
+            } else if (node instanceof MethodCallExpr call) {
+                found.addAll(callCategories(call, pools));
             }
-            if (isLogging(expression) || isSimpleUpdate(expression)) {
-                return none;
-            }
-            if (expression instanceof VariableDeclarationExpr declaration) {
-                for (VariableDeclarator variable : declaration.getVariables()) {
-                    Expression init = variable.getInitializer().orElse(null);
-                    if (init != null && isValidationCall(init)) {
-                        return EnumSet.of(ADD_VALIDATION);
-                    }
-                    if (init != null && !isSimpleOrBenign(init) && !(wrapped && callsOnlyKnown(init, pools))) {
-                        return null;
-                    }
-                }
-                return none;
-            }
-            return wrapped && callsOnlyKnown(expression, pools) ? none : null;
-        }
-        if (statement instanceof BlockStmt block) {
-            return all(block.getStatements(), wrapped, pools, none);
-        }
-        if (statement instanceof IfStmt ifStmt) {
-            Set<ModificationCategory> inner = all(branch(ifStmt.getThenStmt()), true, pools, none);
-            if (inner != null && ifStmt.getElseStmt().isPresent()) {
-                Set<ModificationCategory> other = all(branch(ifStmt.getElseStmt().get()), true, pools, none);
-                inner = other == null ? null : union(inner, other);
-            }
-            if (inner == null || !callsOnlyKnown(ifStmt.getCondition(), pools) && !isSimple(ifStmt.getCondition())) {
-                return null;
-            }
-            return wrapped ? inner : union(inner, EnumSet.of(ADD_VALIDATION));
-        }
-        if (statement instanceof TryStmt tryStmt) {
-            Set<ModificationCategory> inner = all(tryStmt.getTryBlock().getStatements(), true, pools, none);
-            for (CatchClause clause : tryStmt.getCatchClauses()) {
-                inner = inner == null ? null : all(clause.getBody().getStatements(), true, pools, inner);
-            }
-            if (inner != null && tryStmt.getFinallyBlock().isPresent()) {
-                inner = all(tryStmt.getFinallyBlock().get().getStatements(), true, pools, inner);
-            }
-            if (inner == null || !tryStmt.getResources().stream().allMatch(r -> callsOnlyKnown(r, pools))) {
-                return null;
-            }
-            return union(inner, EnumSet.of(IMPROVE_ERROR_HANDLING));
-        }
-        Statement body = loopBody(statement);
-        if (body != null && (statement instanceof SynchronizedStmt || statement instanceof LabeledStmt
-                || body.findFirst(TryStmt.class).isPresent())) {
-            Set<ModificationCategory> inner = all(branch(body), true, pools, none);
-            boolean headerKnown = statement.getChildNodes().stream()
-                    .filter(child -> child != body && child instanceof Expression)
-                    .allMatch(child -> callsOnlyKnown((Expression) child, pools) || isSimple((Expression) child));
-            if (inner == null || !headerKnown) {
-                return null;
-            }
-            return statement instanceof SynchronizedStmt || statement instanceof LabeledStmt ? inner
-                    : union(inner, EnumSet.of(IMPROVE_ERROR_HANDLING));
-        }
-        return null;
+        });
+        return found;
     }
 
-    private @Nullable Set<ModificationCategory> all(List<Statement> statements, boolean wrapped, Pools pools,
-            Set<ModificationCategory> start) {
-        Set<ModificationCategory> result = EnumSet.noneOf(ModificationCategory.class);
-        result.addAll(start);
-        for (Statement statement : statements) {
-            Set<ModificationCategory> found = classifyAdded(statement, wrapped, pools);
-            if (found == null) {
-                return null;
-            }
-            result.addAll(found);
+    /** An if that leaves early, or that tests for a missing, empty, oversized or malformed value. */
+    private static boolean isGuard(IfStmt check) {
+        List<Statement> then = branch(check.getThenStmt());
+        Statement last = then.isEmpty() ? null : then.get(then.size() - 1);
+        if (last instanceof ReturnStmt || last instanceof ThrowStmt || last instanceof ContinueStmt
+                || last instanceof BreakStmt) {
+            return true;
         }
-        return result;
+        return check.getCondition().findFirst(Node.class, node -> node instanceof com.github.javaparser.ast.expr.NullLiteralExpr
+                || node instanceof MethodCallExpr call && GUARD_TESTS.contains(call.getNameAsString())).isPresent();
     }
 
     private static List<Statement> branch(Statement statement) {
         return statement instanceof BlockStmt block ? block.getStatements() : List.of(statement);
     }
 
-    private static Set<ModificationCategory> union(Set<ModificationCategory> a, Set<ModificationCategory> b) {
+    private Set<ModificationCategory> block(List<Statement> statements, Pools pools) {
         Set<ModificationCategory> result = EnumSet.noneOf(ModificationCategory.class);
-        result.addAll(a);
-        result.addAll(b);
+        statements.forEach(statement -> result.addAll(classifyAdded(statement, pools)));
         return result;
     }
 
-    private static boolean isValidationCall(Expression expression) {
-        return expression instanceof MethodCallExpr call && VALIDATION_CALL.matcher(call.getNameAsString()).matches();
+    private static boolean insideCatch(Node node, Node root) {
+        Node current = node.getParentNode().orElse(null);
+        while (current != null && current != root) {
+            if (current instanceof CatchClause) {
+                return true;
+            }
+            current = current.getParentNode().orElse(null);
+        }
+        return current instanceof CatchClause;
     }
 
-    private static boolean isLogging(Expression expression) {
-        if (!(expression instanceof MethodCallExpr call) || !LOG_METHODS.contains(call.getNameAsString())) {
+    private Set<ModificationCategory> callCategories(MethodCallExpr call, Pools pools) {
+        String name = call.getNameAsString();
+        Expression scope = call.getScope().orElse(null);
+        if (WAIT_METHODS.contains(name)) {
+            return EnumSet.of(IMPROVE_ERROR_HANDLING);
+        }
+        if (scope == null || scope instanceof ThisExpr) {
+            if (toolMethodNames().contains(name)) {
+                return isNewCall(call, pools) ? EnumSet.of(ADD_TOOL) : Set.of();
+            }
+            if (newMethods().containsKey(name)) {
+                return helperCategories(name);
+            }
+            return isCheck(call) ? EnumSet.of(ADD_VALIDATION) : Set.of();
+        }
+        if (isCheck(call)) {
+            return EnumSet.of(ADD_VALIDATION);
+        }
+        String receiver = scope instanceof NameExpr n ? n.getNameAsString()
+                : scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+        if (receiver != null && collaborators().contains(receiver) && isNewCall(call, pools)) {
+            return EnumSet.of(ADD_TOOL);
+        }
+        return Set.of();
+    }
+
+    /** A precondition check of the JDK or a common library, called on its class or statically imported from it. */
+    private boolean isCheck(MethodCallExpr call) {
+        if (!CHECK_METHOD.matcher(call.getNameAsString()).matches()) {
+            return false;
+        }
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null) {
+            return newUnit.getImports().stream().anyMatch(i -> i.isStatic()
+                    && (i.isAsterisk() ? CHECK_OWNERS.contains(i.getName().getIdentifier())
+                    : i.getName().getIdentifier().equals(call.getNameAsString())
+                    && i.getName().getQualifier().map(q -> CHECK_OWNERS.contains(q.getIdentifier())).orElse(false)));
+        }
+        if (scope instanceof NameExpr owner) {
+            return CHECK_OWNERS.contains(owner.getNameAsString());
+        }
+        if (scope instanceof FieldAccessExpr owner) {
+            return CHECK_OWNERS.contains(owner.getNameAsString());
+        }
+        // orElseThrow at the end of an Optional chain
+        return call.getNameAsString().equals("orElseThrow") && scope instanceof MethodCallExpr;
+    }
+
+    private boolean isNewCall(MethodCallExpr call, Pools pools) {
+        return !pools.oldCallShapes().contains(shape(call));
+    }
+
+    /** What calling a method of the file does: the categories of its body, computed once per name. */
+    private Set<ModificationCategory> helperCategories(String name) {
+        Set<ModificationCategory> known = helperCategories.get(name);
+        if (known != null) {
+            return known;
+        }
+        helperCategories.put(name, Set.of()); // recursion ends here
+        Set<ModificationCategory> categories = EnumSet.noneOf(ModificationCategory.class);
+        Pools pools = pools(oldMethodNames().contains(name) ? name : null);
+        for (CallableDeclaration<?> method : newMethods().getOrDefault(name, List.of())) {
+            BlockStmt body = body(method);
+            if (body != null) {
+                categories.addAll(block(body.getStatements(), pools));
+            }
+        }
+        helperCategories.put(name, categories);
+        return categories;
+    }
+
+    private Set<String> toolMethodNames() {
+        if (toolMethodNames == null) {
+            toolMethodNames = new HashSet<>();
+            newUnit.findAll(MethodDeclaration.class, ChangeClassifier::isTool)
+                    .forEach(method -> toolMethodNames.add(method.getNameAsString()));
+        }
+        return toolMethodNames;
+    }
+
+    private Map<String, List<CallableDeclaration<?>>> newMethods() {
+        if (newMethods == null) {
+            newMethods = new HashMap<>();
+            newUnit.findAll(MethodDeclaration.class)
+                    .forEach(method -> newMethods.computeIfAbsent(method.getNameAsString(), k -> new ArrayList<>()).add(method));
+        }
+        return newMethods;
+    }
+
+    private Set<String> oldMethodNames() {
+        if (oldMethodNames == null) {
+            oldMethodNames = new HashSet<>();
+            oldUnit.findAll(MethodDeclaration.class).forEach(method -> oldMethodNames.add(method.getNameAsString()));
+        }
+        return oldMethodNames;
+    }
+
+    /** Names the proposed code refers to: what a new field or a removed member may be used by. */
+    private Set<String> newNames() {
+        if (newNames == null) {
+            newNames = new HashSet<>();
+            referencedNames(newUnit, newNames);
+        }
+        return newNames;
+    }
+
+    private static void referencedNames(Node root, Set<String> names) {
+        root.walk(node -> {
+            if (node instanceof NameExpr name) {
+                names.add(name.getNameAsString());
+            } else if (node instanceof MethodCallExpr call) {
+                names.add(call.getNameAsString());
+            } else if (node instanceof FieldAccessExpr access) {
+                names.add(access.getNameAsString());
+            } else if (node instanceof com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+                names.add(reference.getIdentifier());
+            } else if (node instanceof ClassOrInterfaceType type) {
+                names.add(type.getNameAsString());
+            }
+        });
+    }
+
+    /**
+     * Fields holding the agent's tools and services: fields whose type is not the JDK's, nor a logger,
+     * nor declared in the file. Calls on them are tool calls.
+     */
+    private Set<String> collaborators() {
+        if (collaborators == null) {
+            collaborators = new HashSet<>();
+            Set<String> declared = new HashSet<>();
+            newUnit.findAll(TypeDeclaration.class).forEach(type -> declared.add(type.getNameAsString()));
+            Map<String, String> imported = new HashMap<>();
+            newUnit.getImports().stream().filter(i -> !i.isStatic() && !i.isAsterisk())
+                    .forEach(i -> imported.put(i.getName().getIdentifier(), i.getNameAsString()));
+            for (FieldDeclaration field : newUnit.findAll(FieldDeclaration.class)) {
+                for (VariableDeclarator variable : field.getVariables()) {
+                    if (variable.getType() instanceof ClassOrInterfaceType type) {
+                        String simple = type.getNameAsString();
+                        String qualified = type.getScope().isPresent() ? type.getNameWithScope()
+                                : imported.getOrDefault(simple, VALUE_TYPES.contains(simple) || declared.contains(simple)
+                                ? "java.lang." + simple : simple);
+                        if (!qualified.startsWith("java.") && !qualified.startsWith("javax.")
+                                && !qualified.startsWith("org.slf4j.")) {
+                            collaborators.add(variable.getNameAsString());
+                        }
+                    }
+                }
+            }
+        }
+        return collaborators;
+    }
+
+    private static boolean isLogging(Statement statement) {
+        if (!(statement instanceof ExpressionStmt expression) || !(expression.getExpression() instanceof MethodCallExpr call)
+                || !LOG_METHODS.contains(call.getNameAsString())) {
             return false;
         }
         Expression scope = call.getScope().orElse(null);
         while (scope instanceof MethodCallExpr inner) {
             scope = inner.getScope().orElse(null);
         }
-        return scope != null && LOGGER.matcher(scope.toString()).matches()
-                && call.getArguments().stream().allMatch(ChangeClassifier::isSimpleOrBenign);
+        return scope != null && LOGGER.matcher(scope.toString()).matches();
     }
 
-    private static boolean isSimpleOrBenign(Expression expression) {
-        return isSimple(expression) || expression.findAll(MethodCallExpr.class).stream()
-                .allMatch(call -> BENIGN_CALLS.contains(call.getNameAsString()))
-                && expression.findFirst(ObjectCreationExpr.class).isEmpty()
-                && expression.findFirst(LambdaExpr.class).isEmpty();
+    /**
+     * The structure of code without the names of locals and without types: two statements with the
+     * same shape differ only by renamed variables, {@code var} or formatting. Call names, receivers of
+     * calls and literals stay.
+     */
+    private String shape(Node root) {
+        StringBuilder shape = new StringBuilder();
+        shape(root, shape);
+        return shape.toString();
     }
 
-    private static boolean isSimpleUpdate(Expression expression) {
-        if (expression instanceof UnaryExpr unary) {
-            return unary.getExpression() instanceof NameExpr || unary.getExpression() instanceof FieldAccessExpr;
+    private void shape(Node node, StringBuilder shape) {
+        if (node instanceof com.github.javaparser.ast.type.Type || node instanceof com.github.javaparser.ast.expr.SimpleName) {
+            return;
         }
-        if (expression instanceof AssignExpr assign) {
-            return isSimple(assign.getValue());
+        shape.append(node.getClass().getSimpleName());
+        if (node instanceof MethodCallExpr call) {
+            shape.append(':').append(call.getNameAsString());
+            // the receiver when it is a tool or a class, not when it is a local that may be renamed
+            call.getScope().filter(NameExpr.class::isInstance).map(Object::toString)
+                    .filter(receiver -> collaborators().contains(receiver) || Character.isUpperCase(receiver.charAt(0)))
+                    .ifPresent(receiver -> shape.append('@').append(receiver));
+        } else if (node instanceof LiteralExpr) {
+            shape.append(':').append(node);
+        } else if (node instanceof FieldAccessExpr access) {
+            shape.append(':').append(access.getNameAsString());
+        } else if (node instanceof ObjectCreationExpr creation) {
+            shape.append(':').append(creation.getType().getNameAsString());
         }
-        return expression instanceof MethodCallExpr call && call.getNameAsString().equals("sleep")
-                && call.getArguments().stream().allMatch(ChangeClassifier::isSimple);
-    }
-
-    /** Literals, names, field reads, {@code this}, and operators on them. */
-    private static boolean isSimple(Expression expression) {
-        if (expression instanceof LiteralExpr || expression instanceof NameExpr || expression instanceof ThisExpr
-                || expression instanceof com.github.javaparser.ast.expr.NullLiteralExpr) {
-            return true;
+        shape.append(' ');
+        for (Node child : node.getChildNodes()) {
+            shape(child, shape);
         }
-        if (expression instanceof FieldAccessExpr access) {
-            return isSimple(access.getScope());
-        }
-        if (expression instanceof BinaryExpr binary) {
-            return isSimple(binary.getLeft()) && isSimple(binary.getRight());
-        }
-        if (expression instanceof UnaryExpr unary) {
-            return isSimple(unary.getExpression());
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return isSimple(enclosed.getInner());
-        }
-        if (expression instanceof CastExpr cast) {
-            return isSimple(cast.getExpression());
-        }
-        if (expression instanceof ConditionalExpr conditional) {
-            return isSimple(conditional.getCondition()) && isSimple(conditional.getThenExpr())
-                    && isSimple(conditional.getElseExpr());
-        }
-        return false;
-    }
-
-    /** Whether an expression calls only what the code called before, or harmless library methods. */
-    private static boolean callsOnlyKnown(Node expression, Pools pools) {
-        if (expression.findFirst(LambdaExpr.class).isPresent()
-                && expression.findFirst(LambdaExpr.class).get().findFirst(MethodCallExpr.class,
-                call -> !pools.oldCalls().contains(call.getNameAsString())
-                        && !BENIGN_CALLS.contains(call.getNameAsString())).isPresent()) {
-            return false;
-        }
-        for (MethodCallExpr call : expression.findAll(MethodCallExpr.class)) {
-            String name = call.getNameAsString();
-            if (!pools.oldCalls().contains(name) && !BENIGN_CALLS.contains(name) && !LOG_METHODS.contains(name)
-                    && !VALIDATION_CALL.matcher(name).matches()) {
-                return false;
-            }
-        }
-        for (ObjectCreationExpr creation : expression.findAll(ObjectCreationExpr.class)) {
-            String type = creation.getType().getNameAsString();
-            if (!type.endsWith("Exception") && !type.endsWith("Error") && !pools.oldCalls().contains("new " + type)
-                    && !Set.of("ArrayList", "StringBuilder", "LinkedHashMap", "HashMap", "HashSet").contains(type)) {
-                return false;
-            }
-            if (creation.getAnonymousClassBody().isPresent()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---------------------------------------------------------------- literals
@@ -1069,16 +1230,14 @@ public final class ChangeClassifier {
         return texts;
     }
 
-    private static Set<String> callNames(Node root) {
-        Set<String> names = new HashSet<>();
+    private Set<String> callShapes(Node root) {
+        Set<String> shapes = new HashSet<>();
         root.walk(node -> {
             if (node instanceof MethodCallExpr call) {
-                names.add(call.getNameAsString());
-            } else if (node instanceof ObjectCreationExpr creation) {
-                names.add("new " + creation.getType().getNameAsString());
+                shapes.add(shape(call));
             }
         });
-        return names;
+        return shapes;
     }
 
     private String print(Node node) {
@@ -1086,15 +1245,43 @@ public final class ChangeClassifier {
     }
 
     private void edit(ModificationCategory category, String description, Node node) {
-        edits.add(new Edit(category, description, Nodes.line(node), firstLine(node), false));
+        add(new Edit(category, description, Nodes.line(node), firstLine(node), false, null), node);
+    }
+
+    private void neutral(String description, Node node, @Nullable ModificationCategory closest) {
+        add(new Edit(null, description, Nodes.line(node), firstLine(node), true, closest), node);
+    }
+
+    private void add(Edit edit, Node node) {
+        edits.add(edit);
+        nodes.add(node);
     }
 
     private void unclassified(String description, Node node) {
-        edits.add(new Edit(null, description, Nodes.line(node), firstLine(node), false));
+        unclassified(description, node, Nodes.line(node));
     }
 
     private void unclassified(String description, Node node, int line) {
-        edits.add(new Edit(null, description, line, firstLine(node), false));
+        add(new Edit(null, description, line, firstLine(node), false, closest(node)), node);
+    }
+
+    /** The category nearest to an edit that fits none, from where it is. */
+    private @Nullable ModificationCategory closest(Node node) {
+        if (node instanceof LiteralExpr || node instanceof VariableDeclarator || node instanceof FieldDeclaration) {
+            return ADJUST_PARAMETERS;
+        }
+        for (Node current = node; current != null; current = current.getParentNode().orElse(null)) {
+            if (current instanceof CatchClause || current == node && current instanceof TryStmt) {
+                return IMPROVE_ERROR_HANDLING;
+            }
+            if (current instanceof IfStmt || current instanceof ThrowStmt) {
+                return ADD_VALIDATION;
+            }
+            if (current instanceof CallableDeclaration<?> callable) {
+                return isTool(callable) ? ADD_TOOL : null;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(@Nullable Node node) {

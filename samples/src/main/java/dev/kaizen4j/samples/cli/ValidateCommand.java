@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.internal.Json;
 import dev.kaizen4j.proposal.ModificationCategory;
+import dev.kaizen4j.validation.CategoryPolicy;
 import dev.kaizen4j.validation.DefaultPromptValidator;
 import dev.kaizen4j.validation.JavaParserSafeCodeValidator;
 import dev.kaizen4j.validation.ValidationResult;
@@ -44,13 +45,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the verdict as JSON.")
     boolean json;
 
+    @Option(names = "--strict-categories", description = "Reject a code edit that fits no modification category"
+            + " (by default it is accepted with the closest category and a warning).")
+    boolean strictCategories;
+
     @Override
     public Integer call() throws IOException {
         String currentText = read(current, "--current");
         String proposedText = read(proposed, "--proposed");
         ValidationResult result = prompt
                 ? new DefaultPromptValidator().validate(currentText, proposedText)
-                : new JavaParserSafeCodeValidator().validate(currentText, proposedText);
+                : JavaParserSafeCodeValidator.builder()
+                        .categoryPolicy(strictCategories ? CategoryPolicy.STRICT : CategoryPolicy.WARN).build()
+                        .validate(currentText, proposedText);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode verdict = Json.mapper().createObjectNode();
@@ -58,6 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
             verdict.set("categories", Json.mapper().valueToTree(
                     result.categories().stream().map(ModificationCategory::key).sorted().toList()));
             verdict.set("violations", Json.mapper().valueToTree(result.violations()));
+            verdict.set("warnings", Json.mapper().valueToTree(result.warnings()));
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
         } else {
             out.println(result.isAccepted() ? "ACCEPTED" : "REJECTED");
@@ -67,6 +75,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
             for (Violation violation : result.violations()) {
                 out.println("  " + violation);
+            }
+            for (Violation warning : result.warnings()) {
+                out.println("  warning: " + warning);
             }
         }
         out.flush();

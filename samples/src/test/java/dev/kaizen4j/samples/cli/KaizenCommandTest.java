@@ -170,6 +170,25 @@ class KaizenCommandTest {
     }
 
     @Test
+    void givenAnEditThatFitsNoCategory_whenValidated_thenAcceptedWithAWarningUnlessStrict() throws IOException {
+        Path current = Files.writeString(directory.resolve("Current.java"), "class A { void run() { } }\n");
+        Path proposed = Files.writeString(directory.resolve("Proposed.java"),
+                "class A { void run() { System.out.println(\"running\"); } }\n");
+
+        CommandRun text = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString());
+        CommandRun json = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString(), "--json");
+        CommandRun strict = kaizen("validate", "--current", current.toString(), "--proposed", proposed.toString(),
+                "--strict-categories");
+
+        assertThat(text.exitCode()).as(text.out()).isZero();
+        assertThat(text.out()).startsWith("ACCEPTED").contains("warning: line 1 [category-unclassified]");
+        assertThat(new ObjectMapper().readTree(json.out()).get("warnings").get(0).get("rule_id").asText())
+                .isEqualTo("category-unclassified");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).startsWith("REJECTED").contains("category-unclassified");
+    }
+
+    @Test
     void givenAnUnknownRequest_whenApproved_thenAClearError() {
         CommandRun result = kaizen("review", "approve", "nope-1", "--state-dir", state());
 
