@@ -80,7 +80,9 @@ final class RunnerContext {
      * holding {@code .git}).
      */
     PatchFileChangePublisher patchPublisher() {
-        PatchFileChangePublisher.Builder publisher = PatchFileChangePublisher.builder(stateDirectory.resolve("patches"))
+        Path patches = settings.get(null, "patch-file.directory").map(Path::of)
+                .orElseGet(() -> stateDirectory.resolve("patches"));
+        PatchFileChangePublisher.Builder publisher = PatchFileChangePublisher.builder(patches)
                 .teamSpecs(this::teamSpecFor);
         settings.get(repoRootFlag == null ? null : repoRootFlag.toString(), "repo.root").map(Path::of)
                 .ifPresent(publisher::repositoryRoot);

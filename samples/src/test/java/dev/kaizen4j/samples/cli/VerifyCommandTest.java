@@ -102,7 +102,7 @@ class VerifyCommandTest {
                 firstRequestId(), "--state-dir", state());
 
         assertThat(result.exitCode()).isEqualTo(KaizenCommand.EXIT_BAD_INPUT);
-        assertThat(result.err()).contains("is submitted; only approved or implemented requests can be verified");
+        assertThat(result.err()).contains("is submitted; only published or merged requests");
     }
 
     @Test
