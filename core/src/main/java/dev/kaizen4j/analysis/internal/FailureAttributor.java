@@ -44,6 +44,7 @@ public final class FailureAttributor {
     private static final double PROVENANCE = 1.0;
     private static final double GIVE_UP = 1.0;
     private static final double PREMATURE = 2.5;
+    private static final double UNCHECKED_APPROVAL = 2.5;
     private static final double HEDGE = 0.7;
     private static final double SUBSTANCE = 0.2;
     private static final double COORDINATION = -1.0;
@@ -53,9 +54,17 @@ public final class FailureAttributor {
     private final double[] score;
     private final double[] reasonWeight;
     private final String[] reason;
-    private final boolean[] premature;
+    /** Steps a structural rule found decisive: not discounted as mere routing or closing. */
+    private final boolean[] decisive;
     /** Each step's fact tokens, read when first asked for. */
     private final Set<String>[] facts;
+    private @Nullable Set<String> agentTokens;
+    /** The step that stated the final, failed result, or -1; set by {@link #provenance()}. */
+    private int finalStep = -1;
+    /** Facts the requester (or the system) gave: never anybody's mistake. */
+    private final Set<String> given = new HashSet<>();
+    /** Whether the final result's facts first appeared in the final step itself. */
+    private boolean introducedAtEnd;
 
     private FailureAttributor(TaskView task) {
         this.task = task;
@@ -63,7 +72,7 @@ public final class FailureAttributor {
         score = new double[n];
         reasonWeight = new double[n];
         reason = new String[n];
-        premature = new boolean[n];
+        decisive = new boolean[n];
         @SuppressWarnings("unchecked")
         Set<String>[] none = new Set[n];
         facts = none;
@@ -98,6 +107,7 @@ public final class FailureAttributor {
         agentErrors();
         prematureClosing();
         Set<Integer> adopted = provenance();
+        uncheckedApprovals(adopted);
         corrections(adopted);
         priors();
 
@@ -146,9 +156,66 @@ public final class FailureAttributor {
                     ? "its call to " + TaskView.toolOf(task.event(call)) + " failed"
                     : "its code failed when run";
             String detail = Text.excerpt(result.error().orElse(result.message()), 80);
-            add(call, recovered ? TOOL_FAILURE_RECOVERED : TOOL_FAILURE,
-                    what + (recovered ? " (later retried)" : " and was never fixed") + ": " + detail);
+            if (recovered) {
+                add(call, TOOL_FAILURE_RECOVERED, what + " (later retried): " + detail);
+                continue;
+            }
+            int carriedOn = carriedOnAfter(i);
+            if (carriedOn >= 0) {
+                add(carriedOn, TOOL_FAILURE, "carried on as if a failed call had worked (" + caller + ": " + detail
+                        + "): \"" + Text.excerpt(task.event(carriedOn).message(), 80) + "\"");
+                add(call, TOOL_FAILURE_RECOVERED, what + ": " + detail);
+            } else {
+                add(call, TOOL_FAILURE, what + " and was never fixed: " + detail);
+            }
         }
+    }
+
+    /**
+     * The first agent step after the failed result {@code i} that carries on as if it had worked: it
+     * states a figure or name nobody had stated before, or reports on without saying that anything failed.
+     * A retry, an error or a step that gives up does not carry on; -1 when no step does.
+     */
+    private int carriedOnAfter(int i) {
+        int end = Math.min(task.size(), i + WINDOW);
+        for (int p = i + 1; p < end; p++) {
+            if (task.isToolResult(p)) {
+                return -1;
+            }
+            if (!task.isAgentStep(p) || task.isCoordination(p)) {
+                continue;
+            }
+            ConversationEvent event = task.event(p);
+            if (event.type() == MessageType.TOOL_CALL) {
+                return -1;
+            }
+            if (introducesFact(p)) {
+                return p;
+            }
+            if (event.isError() || Text.givesUp(event.message())) {
+                continue;
+            }
+            boolean reports = event.toAgent() != null || event.type() == MessageType.ANSWER
+                    || event.type() == MessageType.TASK_COMPLETION || event.type() == MessageType.DECISION;
+            if (reports && !Text.acknowledgesFailure(event.message())) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether step {@code p} states a figure or name that no earlier event of the task stated. */
+    private boolean introducesFact(int p) {
+        for (String fact : facts(p)) {
+            boolean seen = false;
+            for (int k = Math.max(0, p - WINDOW); k < p && !seen; k++) {
+                seen = facts(k).contains(fact);
+            }
+            if (!seen) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameTool(ConversationEvent a, ConversationEvent b) {
@@ -201,6 +268,9 @@ public final class FailureAttributor {
             boolean corrects = event.type() == MessageType.CHALLENGE || event.type() == MessageType.DISAGREEMENT
                     || criticizes;
             if (!verdict && !corrects) {
+                continue;
+            }
+            if (verdict && event.isFromNonAgent() && namesFailedResult(j)) {
                 continue;
             }
             if (Text.missesRequirement(event.message())) {
@@ -265,6 +335,19 @@ public final class FailureAttributor {
                 add(step, weight, why);
             }
         }
+    }
+
+    /** Whether step {@code j} repeats a figure or name of the final result: provenance already traced it. */
+    private boolean namesFailedResult(int j) {
+        if (finalStep < 0) {
+            return false;
+        }
+        for (String fact : facts(j)) {
+            if (facts(finalStep).contains(fact) && !given.contains(fact)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean sharesFact(int j, int i) {
@@ -362,29 +445,158 @@ public final class FailureAttributor {
         return task.size();
     }
 
-    /** An agent closing the task while a question addressed to another agent is unanswered. */
+    /**
+     * An agent ending the task too early: while a question to another agent, or the requester's question,
+     * is unanswered; or without an answer although another agent had just reported a result to it.
+     */
     private void prematureClosing() {
         int closing = closingStep();
         if (closing >= task.size()) {
-            return;
+            closing = lastAgentStepBefore(task.outcomeStep() >= 0 ? task.outcomeStep() : task.size());
+            if (closing < 0) {
+                return;
+            }
         }
         String closer = task.event(closing).agentName();
         for (int j = Math.max(0, closing - WINDOW); j < closing; j++) {
             ConversationEvent event = task.event(j);
             boolean question = event.type() == MessageType.QUESTION || event.message().stripTrailing().endsWith("?");
+            if (!question || task.isToolResult(j)) {
+                continue;
+            }
             String to = event.toAgent();
-            if (!question || to == null || to.equals(closer) || to.equals(event.agentName())) {
+            boolean toTeam = event.isFromNonAgent() && event.type() != MessageType.TASK_STARTED
+                    && (to == null || to.equals(closer));
+            if (!toTeam && (to == null || to.equals(closer) || to.equals(event.agentName()))) {
                 continue;
             }
             boolean answered = false;
             for (int k = j + 1; k < closing && !answered; k++) {
-                answered = task.isAgentStep(k) && task.event(k).agentName().equals(to);
+                answered = task.isAgentStep(k) && (toTeam || task.event(k).agentName().equals(to));
             }
             if (!answered) {
-                premature[closing] = true;
-                add(closing, PREMATURE, "closed the task while a question to " + to + " was unanswered: \""
-                        + Text.excerpt(event.message(), 80) + "\"");
+                decisive[closing] = true;
+                add(closing, PREMATURE, "closed the task while a question" + (toTeam ? "" : " to " + to)
+                        + " was unanswered: \"" + Text.excerpt(event.message(), 80) + "\"");
                 return;
+            }
+        }
+        int dropped = droppedResult(closing);
+        if (dropped >= 0) {
+            decisive[closing] = true;
+            add(closing, PREMATURE, "ended the task without the result " + reporterOf(dropped) + " had just given: \""
+                    + Text.excerpt(task.event(dropped).message(), 80) + "\"");
+        }
+    }
+
+    /**
+     * When the closing step states no new figure or name: the result it left out, namely the last report
+     * addressed to the closer by another agent whose facts the closer never repeated, or a tool's output
+     * right before the close; -1 otherwise.
+     */
+    private int droppedResult(int closing) {
+        Set<String> requested = new HashSet<>();
+        for (int i = 0; i < closing; i++) {
+            if (task.event(i).isFromNonAgent()) {
+                requested.addAll(facts(i));
+            }
+        }
+        ConversationEvent close = task.event(closing);
+        boolean ends = task.declaresOutcome(closing) || Text.terminates(close.message()) || Text.givesUp(close.message())
+                || close.type() == MessageType.DECISION || close.type() == MessageType.TASK_COMPLETION
+                || task.wordCount(closing) < 8;
+        if (!ends || !requested.containsAll(facts(closing))) {
+            return -1;
+        }
+        String closer = task.event(closing).agentName();
+        boolean adjacent = true;
+        for (int r = closing - 1; r >= Math.max(0, closing - WINDOW); r--) {
+            ConversationEvent event = task.event(r);
+            Set<String> novel = new HashSet<>(facts(r));
+            novel.removeAll(requested);
+            if (task.isToolResult(r)) {
+                if (adjacent && !task.isToolFailure(r) && !novel.isEmpty()) {
+                    return r;
+                }
+                adjacent = false;
+                continue;
+            }
+            if (!task.isAgentStep(r)) {
+                continue;
+            }
+            if (event.agentName().equals(closer)) {
+                if (event.type() == MessageType.TOOL_CALL) {
+                    return -1;
+                }
+                adjacent = false;
+                for (String fact : novel) {
+                    if (facts(r).contains(fact)) {
+                        return -1;
+                    }
+                }
+                if (!novel.isEmpty()) {
+                    return -1;
+                }
+                continue;
+            }
+            adjacent = false;
+            if (!novel.isEmpty() && closer.equals(event.toAgent())) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private String reporterOf(int step) {
+        if (task.isToolResult(step) && task.callerOf(step) >= 0) {
+            return "the call of " + task.event(task.callerOf(step)).agentName();
+        }
+        return task.event(step).agentName();
+    }
+
+    private int lastAgentStepBefore(int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (task.isAgentStep(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An agent that was asked to check or approve another agent's work and approved it without running
+     * anything (no tool call or code of its own between the request and its approval): the failed result
+     * passed the gate meant to stop it. Only approvals after the failed result first appeared count.
+     */
+    private void uncheckedApprovals(Set<Integer> adopted) {
+        int firstOrigin = adopted.stream().mapToInt(Integer::intValue).min().orElse(-1);
+        int end = task.outcomeStep() >= 0 ? task.outcomeStep() : task.size();
+        for (int j = Math.max(0, firstOrigin + 1); j < end; j++) {
+            ConversationEvent event = task.event(j);
+            if (!task.isAgentStep(j) || event.type() == MessageType.DISAGREEMENT || event.type() == MessageType.CHALLENGE
+                    || !(event.type() == MessageType.AGREEMENT || Text.approves(event.message()))) {
+                continue;
+            }
+            String approver = event.agentName();
+            for (int k = j - 1; k >= Math.max(0, j - WINDOW); k--) {
+                if (!task.isAgentStep(k)) {
+                    continue;
+                }
+                ConversationEvent earlier = task.event(k);
+                if (earlier.agentName().equals(approver)) {
+                    if (earlier.type() == MessageType.TOOL_CALL || Text.looksLikeCode(earlier.message())) {
+                        break;
+                    }
+                    continue;
+                }
+                if ((approver.equals(earlier.toAgent()) || Text.mentions(earlier.message(), approver))
+                        && Text.requestsCheck(earlier.message())) {
+                    decisive[j] = true;
+                    add(j, UNCHECKED_APPROVAL, "approved " + earlier.agentName()
+                            + "'s result without checking it, when asked to: \"" + Text.excerpt(event.message(), 80)
+                            + "\"");
+                    return;
+                }
             }
         }
     }
@@ -418,29 +630,41 @@ public final class FailureAttributor {
 
     /**
      * Credits the step where the facts (figures, names) of the final, failed result first appeared:
-     * an agent's message, or code whose output showed them. A step that says it builds on someone
-     * else's input ("taking that as given", "following the plan") passes the credit on to that input.
+     * an agent's message, or the call whose result showed them. A retrieval is only as right as what
+     * it was asked for: when the call that returned the facts used a name or figure the task never
+     * gave, the step that first stated it (an instruction, a plan, a hand-off) is credited instead.
+     * A step that says it builds on someone else's input passes the credit on to that input.
      *
      * @return the steps whose facts the final result adopted
      */
     private Set<Integer> provenance() {
         Set<Integer> adopted = new HashSet<>();
         int end = task.outcomeStep() >= 0 ? task.outcomeStep() : task.size() - 1;
-        int finalStep = -1;
-        for (int i = end; i >= 0 && finalStep < 0; i--) {
+        int lastWithFacts = -1;
+        int lastToRequester = -1;
+        for (int i = end; i >= 0 && lastToRequester < 0; i--) {
             if (task.isAgentStep(i) && !facts(i).isEmpty()) {
-                finalStep = i;
+                lastWithFacts = lastWithFacts < 0 ? i : lastWithFacts;
+                String to = task.event(i).toAgent();
+                if (to != null && ConversationEvent.NON_AGENT_SPEAKERS.contains(to.toLowerCase(java.util.Locale.ROOT))) {
+                    lastToRequester = i;
+                }
             }
         }
+        // What was delivered to the requester is the result; else the last statement of fact.
+        finalStep = lastToRequester >= 0 ? lastToRequester : lastWithFacts;
         if (finalStep < 0) {
             return adopted;
         }
-        Set<String> given = new HashSet<>();
         int firstAgent = firstAgentStep();
-        for (int i = 0; i < Math.min(finalStep, firstAgent); i++) {
-            given.addAll(facts(i));
+        for (int i = 0; i < finalStep; i++) {
+            if (task.event(i).isFromNonAgent()) {
+                given.addAll(facts(i));
+            }
         }
         Map<Integer, Integer> origins = new LinkedHashMap<>();
+        Set<Integer> fromResult = new HashSet<>();
+        Set<Integer> claimed = new HashSet<>();
         int considered = 0;
         for (String fact : facts(finalStep)) {
             if (given.contains(fact)) {
@@ -450,13 +674,14 @@ public final class FailureAttributor {
             for (int i = Math.max(firstAgent, finalStep - WINDOW); i <= finalStep; i++) {
                 if (task.isToolResult(i)) {
                     int caller = task.callerOf(i);
-                    if (caller >= 0 && task.isAgentStep(caller) && Text.looksLikeCode(task.event(caller).message())
-                            && facts(i).contains(fact)) {
+                    if (caller >= 0 && task.isAgentStep(caller) && facts(i).contains(fact)) {
                         origins.merge(caller, 1, Integer::sum);
+                        fromResult.add(caller);
                         break;
                     }
                 } else if (task.isAgentStep(i) && facts(i).contains(fact)) {
                     origins.merge(i, 1, Integer::sum);
+                    claimed.add(i);
                     break;
                 }
             }
@@ -468,17 +693,21 @@ public final class FailureAttributor {
             int step = origin.getKey();
             adopted.add(step);
             double share = (double) origin.getValue() / considered;
-            if (step == finalStep) {
-                add(step, PROVENANCE * 0.5 * share, "produced the failed result");
-                continue;
-            }
-            int source = Text.defers(task.event(step).message()) ? deferredSource(step) : borrowedInput(step, given);
-            if (source >= 0) {
-                add(source, PROVENANCE * (0.5 + share), "the failed result built on its input: \""
+            boolean retrieved = fromResult.contains(step) && !claimed.contains(step);
+            int source = Text.defers(task.event(step).message()) ? deferredSource(step)
+                    : retrieved || !isCall(step) ? inputOrigin(step, given) : -1;
+            // A claim nobody backed with a tool's output weighs more than a retrieval that returned it.
+            double weight = PROVENANCE * (retrieved ? 0.5 + share : 1 + share);
+            if (source >= 0 && source != step) {
+                add(source, weight, "the failed result was obtained with what it stated: \""
                         + Text.excerpt(task.event(source).message(), 80) + "\"");
                 add(step, PROVENANCE * 0.25, "passed on what the failed result relied on");
+            } else if (step == finalStep) {
+                add(step, weight, "stated a result nobody had given before it: \""
+                        + Text.excerpt(task.event(step).message(), 80) + "\"");
+                introducedAtEnd = true;
             } else {
-                add(step, PROVENANCE * (0.5 + share), "first stated what the failed result relied on: \""
+                add(step, weight, "first stated what the failed result relied on: \""
                         + Text.excerpt(task.event(step).message(), 80) + "\"");
             }
         }
@@ -486,23 +715,23 @@ public final class FailureAttributor {
     }
 
     /**
-     * For code that ran successfully: the earlier step of another agent that introduced the names or
-     * figures the code worked on (a retrieval is only as right as what it was asked for); -1 if the
-     * code used nothing borrowed or failed.
+     * For a step whose facts came from a tool call or code it ran (or that reports a call whose result
+     * was not logged): the earliest step that first stated a name or figure the call used and the task
+     * never gave; -1 when the call used nothing new from before it.
      */
-    private int borrowedInput(int step, Set<String> given) {
-        if (!Text.looksLikeCode(task.event(step).message()) || !ranCleanly(step)) {
+    private int inputOrigin(int step, Set<String> given) {
+        int call = retrievalOf(step);
+        if (call < 0) {
             return -1;
         }
-        String agent = task.event(step).agentName();
         int earliest = -1;
-        for (String fact : facts(step)) {
+        for (String fact : facts(call)) {
             if (given.contains(fact)) {
                 continue;
             }
-            for (int k = Math.max(firstAgentStep(), step - WINDOW); k < step; k++) {
+            for (int k = Math.max(firstAgentStep(), call - WINDOW); k < call; k++) {
                 if (task.isAgentStep(k) && facts(k).contains(fact)) {
-                    if (!task.event(k).agentName().equals(agent) && (earliest < 0 || k < earliest)) {
+                    if (earliest < 0 || k < earliest) {
                         earliest = k;
                     }
                     break;
@@ -512,21 +741,36 @@ public final class FailureAttributor {
         return earliest;
     }
 
-    private boolean ranCleanly(int call) {
-        for (int k = call + 1; k < Math.min(task.size(), call + 4); k++) {
-            if (task.isToolResult(k) && task.callerOf(k) == call) {
-                return !task.isToolFailure(k);
+    private boolean isCall(int step) {
+        ConversationEvent event = task.event(step);
+        return event.type() == MessageType.TOOL_CALL || Text.looksLikeCode(event.message());
+    }
+
+    /** The call behind a step: the step itself if it calls a tool or is code, else its agent's unanswered call. */
+    private int retrievalOf(int step) {
+        ConversationEvent event = task.event(step);
+        if (event.type() == MessageType.TOOL_CALL || Text.looksLikeCode(event.message())) {
+            return step;
+        }
+        String agent = event.agentName();
+        for (int k = step - 1; k >= Math.max(0, step - 20); k--) {
+            if (task.isToolResult(k) && task.callerOf(k) >= 0
+                    && task.event(task.callerOf(k)).agentName().equals(agent)) {
+                return -1;
+            }
+            if (task.isAgentStep(k) && task.event(k).agentName().equals(agent)
+                    && task.event(k).type() == MessageType.TOOL_CALL) {
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The earlier agent step, by another agent, that step {@code i} says it builds on; -1 if none. */
     private int deferredSource(int i) {
         String agent = task.event(i).agentName();
         for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
-            if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent)
-                    && task.wordCount(k) >= 5) {
+            if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent) && task.wordCount(k) >= 5) {
                 return k;
             }
         }
@@ -546,9 +790,27 @@ public final class FailureAttributor {
         Set<String> known = facts[step];
         if (known == null) {
             known = Text.factTokens(task.event(step).message());
+            if (!known.isEmpty()) {
+                // Speakers' names and "I'm", "I'll" name nobody's facts.
+                known.removeIf(token -> agentTokens().contains(token) || token.startsWith("i'"));
+            }
             facts[step] = known;
         }
         return known;
+    }
+
+    /** The task's agent names in lower case: names of speakers are not facts about the task. */
+    private Set<String> agentTokens() {
+        Set<String> names = agentTokens;
+        if (names == null) {
+            names = new HashSet<>();
+            for (String agent : task.agents()) {
+                names.add(agent.toLowerCase(java.util.Locale.ROOT));
+                names.add(agent.toLowerCase(java.util.Locale.ROOT) + "'s");
+            }
+            agentTokens = names;
+        }
+        return names;
     }
 
     private void priors() {
@@ -557,10 +819,10 @@ public final class FailureAttributor {
                 continue;
             }
             ConversationEvent event = task.event(i);
-            if (premature[i]) {
+            if (decisive[i]) {
                 continue;
             }
-            if (task.declaresOutcome(i)) {
+            if (task.declaresOutcome(i) && !(introducedAtEnd && i == finalStep)) {
                 score[i] += OUTCOME;
             }
             if (task.isCoordination(i)) {

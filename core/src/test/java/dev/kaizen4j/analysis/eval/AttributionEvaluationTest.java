@@ -100,6 +100,10 @@ class AttributionEvaluationTest {
                     boolean agentRight = got != null && AgentNames.base(got.agent()).equals(agent);
                     TaskView view = new TaskView(task, TeamSpec.named(style.name()), new HashMap<>());
                     int last = lastAgentStep(view);
+                    if (Boolean.getBoolean("eval.debug") && half.equals("dev") && !(agentRight && got.step() == step)) {
+                        System.out.printf("MISS %s %s expected %s@%d got %s%n", task.taskId(), label.get("mode").asText(),
+                                agent, step, got == null ? "-" : got.agent() + "@" + got.step() + " " + got.reason());
+                    }
                     outcomes.add(new Outcome(style.name(), half, agentRight, agentRight && got.step() == step,
                             got == null ? 0 : got.confidence(),
                             last >= 0 && AgentNames.base(view.event(last).agentName()).equals(agent), last == step,
@@ -180,13 +184,16 @@ class AttributionEvaluationTest {
     private static String misses(List<Outcome> outcomes) {
         Map<String, int[]> byMode = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
+            if (!outcome.half().equals("dev")) {
+                continue;
+            }
             int[] counts = byMode.computeIfAbsent(outcome.style() + "/" + outcome.half() + "/" + outcome.mode(),
                     m -> new int[3]);
             counts[0]++;
             counts[1] += outcome.agent() ? 1 : 0;
             counts[2] += outcome.step() ? 1 : 0;
         }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nBy injected mistake (agent/step right of tasks):%n"));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nDev half by injected mistake (agent/step right of tasks):%n"));
         byMode.forEach((mode, counts) -> text.append(String.format(Locale.ROOT, "  %-50s %2d/%2d agent, %2d/%2d step%n",
                 mode, counts[1], counts[0], counts[2], counts[0])));
         return text.toString();
