@@ -13,7 +13,10 @@ public final class AgentNames {
 
     private AgentNames() {}
 
-    /** The name without trailing parenthetical annotations; the name itself when it has none or is only one. */
+    /**
+     * The name without trailing annotations, each a space and a parenthesised note; the name itself when it
+     * has none or is only one.
+     */
     public static String base(String name) {
         int end = name.length();
         while (end > 0 && name.charAt(end - 1) == ' ') {
@@ -28,8 +31,8 @@ public final class AgentNames {
             while (cut > 0 && name.charAt(cut - 1) == ' ') {
                 cut--;
             }
-            if (cut == 0) {
-                break;
+            if (cut == 0 || cut == open) {
+                break; // only an annotation, or part of the name itself as in "f(x)"
             }
             end = cut;
         }

@@ -28,8 +28,11 @@ public final class FailureAttributor {
     /** A host check the failed task did not pass. */
     public record CheckFailure(String agent, int step, String description) {}
 
-    /** The result: who, where, how sure and why. */
-    public record Blame(String agent, int step, double confidence, String reason) {}
+    /**
+     * The result: who, where, how sure and why, with the raw evidence the confidence was calibrated from
+     * (the winning step's score and its lead over the best step of any other agent).
+     */
+    public record Blame(String agent, int step, double confidence, String reason, double score, double margin) {}
 
     /** How far back (or ahead) a signal is looked for, so that very long tasks stay linear. */
     private static final int WINDOW = 1000;
@@ -126,11 +129,11 @@ public final class FailureAttributor {
                 second = Math.max(second, score[i]);
             }
         }
-        double margin = second == Double.NEGATIVE_INFINITY ? 2 : Math.min(2, score[best] - second);
-        double confidence = Math.max(0.15, Math.min(0.95, 0.2 + 0.12 * Math.max(0, score[best]) + 0.1 * margin));
+        double margin = second == Double.NEGATIVE_INFINITY ? AttributionCalibration.MAX_MARGIN : score[best] - second;
         String why = reason[best] != null ? reason[best]
                 : "earliest substantive contribution to a task that failed without a clearer sign";
-        return Optional.of(new Blame(task.event(best).agentName(), best, round(confidence), why));
+        return Optional.of(new Blame(task.event(best).agentName(), best,
+                AttributionCalibration.confidence(score[best], margin), why, score[best], margin));
     }
 
     private void toolFailures() {
@@ -869,9 +872,5 @@ public final class FailureAttributor {
             reasonWeight[step] = weight;
             reason[step] = why;
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }
