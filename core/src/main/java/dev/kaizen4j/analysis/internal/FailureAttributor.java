@@ -11,17 +11,42 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the agent and the step that caused a failed task by scoring every agent step with the
- * signals a failed task leaves in its log, and taking the best (the earliest on a tie).
+ * Finds the agent and the step that caused a failed task. Every agent step is scored by the principles
+ * below and the best step wins (the earliest on a tie). Each principle is about the structure of the log
+ * (who stated what first, who called which tool, who was asked to do what, who spoke last), so a reviewer
+ * can check an attribution against the log by hand:
  *
- * <p>Signals, strongest first: a host check the task failed (at the step the check names); a tool
- * call or a piece of code whose result failed and was not retried successfully (blamed on the
- * caller, at the call); an error the agent reported; a later message that corrects or rejects the
- * agent's work (challenge, disagreement, or words such as "incorrect", "outdated"; the step of the
- * agent's that the correction talks about, by shared words); being where a fact of the final,
- * failed answer first appeared (so an early wrong claim that later steps build on is found); an
- * unverified assumption ("probably", "I assume"). Messages that only route work or declare the
- * outcome are discounted: the manager's final "FAILED" is rarely the cause.
+ * <ol>
+ *   <li><b>A failed host check</b> is blamed on the agent and step the check names.
+ *   <li><b>The origin of the failed result.</b> The result is what was last delivered to the requester (an
+ *       agent step addressed to {@code user} or {@code human}), else the last agent step stating a figure or
+ *       name. Each of its figures and names that the requester did not give is traced to the step that
+ *       first stated it. A figure first stated by an agent, with no tool output showing it, is a claim and
+ *       weighs most; a figure that first appeared in a tool's output is the calling step's retrieval.
+ *   <li><b>A retrieval is only as right as what it was asked for.</b> When the call that returned the failed
+ *       figure used a name or figure the requester never gave, the step that first stated it (an
+ *       instruction, a plan, a hand-off) is credited instead. Relays and summaries therefore point back to
+ *       their source: an orchestrator repeating a worker's figure is not its origin.
+ *   <li><b>An approval that was asked for and not done.</b> An agent asked to check or approve (a request
+ *       addressed to it or naming it) that approves the failed result without running anything of its own
+ *       between the request and the approval let the failure through; its approval is decisive.
+ *   <li><b>Carrying on after a failed call.</b> A tool call or code whose result failed and was never retried
+ *       successfully: blamed on the first later step that carries on as if it had worked (states a new
+ *       figure, or reports on without saying anything failed), else on the call.
+ *   <li><b>Ending too early.</b> The step that ends the task while a question to another agent, or the
+ *       requester's question, is unanswered; or that ends it without an answer although another agent had
+ *       just reported a result to it (or a tool had just shown one).
+ *   <li><b>Corrections.</b> A later challenge or disagreement, or a complaint, credits the earlier step it
+ *       talks about (by shared words and figures, preferring the agent it addresses or names). A failure
+ *       verdict that repeats the failed result's figures adds nothing: the origin is already traced.
+ *   <li><b>What only words can say</b> weighs least: an error the agent reported, giving up, an unverified
+ *       assumption ("probably", "I recall"), saying it builds on someone else's input ("taking that as
+ *       given"). These phrase lists live in {@link Text} and are tested with paraphrases.
+ * </ol>
+ *
+ * <p>Messages that only route work or declare the outcome are discounted, unless a principle above found
+ * them decisive. Speakers are compared by their base names ({@link AgentNames}). The confidence is the
+ * winning score and its lead over the best step of any other agent, mapped through {@link AttributionCalibration}.
  */
 public final class FailureAttributor {
 
