@@ -12,9 +12,9 @@ public final class AttributionCalibration {
     public static final double MAX_SCORE = 6;
     public static final double MAX_MARGIN = 4;
 
-    static final double INTERCEPT = 1.66;
-    static final double PER_SCORE = -0.02;
-    static final double PER_MARGIN = 0.87;
+    static final double INTERCEPT = 0.62;
+    static final double PER_SCORE = 1.62;
+    static final double PER_MARGIN = -0.49;
 
     private AttributionCalibration() {}
 

@@ -286,8 +286,8 @@ public final class FailureAttributor {
         int closing = closingStep();
         for (int j = firstAgent + 1; j < task.size(); j++) {
             ConversationEvent event = task.event(j);
-            if (task.isToolResult(j) || adopted.contains(j)) {
-                continue;
+            if (task.isToolResult(j) || adopted.contains(j) || decisive[j]) {
+                continue; // an agent ending the task too early is not correcting anyone
             }
             boolean criticizes = Text.criticizes(event.message());
             boolean verdict = event.declaredOutcome().filter(o -> o.isFailed()).isPresent()
@@ -568,8 +568,8 @@ public final class FailureAttributor {
                 continue;
             }
             adjacent = false;
-            if (!novel.isEmpty() && closer.equals(event.toAgent())) {
-                return r;
+            if (!novel.isEmpty() && closer.equals(event.toAgent()) && !Text.criticizes(event.message())) {
+                return r; // a result; a correction is handled as one
             }
         }
         return -1;

@@ -2,11 +2,17 @@ package dev.kaizen4j.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.analysis.AgentMetrics;
+import dev.kaizen4j.analysis.DefaultEffectivenessAnalyzer;
+import dev.kaizen4j.analysis.EffectivenessReport;
+import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
+import dev.kaizen4j.team.TeamSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class AgentNamesTest {
@@ -45,6 +51,35 @@ class AgentNamesTest {
         List<ConversationEvent> events = List.of(event("Coder", null), event("Planner", "Coder"));
 
         assertThat(AgentNames.normalize(events)).isSameAs(events);
+    }
+
+    @Test
+    void theAnalyzerCountsAndBlamesAnAnnotatedAgentAsOneAgent() {
+        List<ConversationEvent> events = List.of(
+                new ConversationEvent(Instant.EPOCH, "t", "T-1", "user", "What is the population of Varn?",
+                        MessageType.TASK_STARTED, "Orchestrator", Map.of()),
+                event("Orchestrator (thought)", null),
+                new ConversationEvent(Instant.EPOCH, "t", "T-1", "Orchestrator (-> WebSurfer)",
+                        "Please look up the population of Varn.", MessageType.DELEGATION, null, Map.of()),
+                new ConversationEvent(Instant.EPOCH, "t", "T-1", "WebSurfer", "The page says 4,210.",
+                        MessageType.ANSWER, "Orchestrator", Map.of()),
+                new ConversationEvent(Instant.EPOCH, "t", "T-1", "Orchestrator (final answer)", "We gave up: not found.",
+                        MessageType.DECISION, null, Map.of()),
+                new ConversationEvent(Instant.EPOCH, "t", "T-1", "system", "failed", MessageType.TASK_FAILED, null,
+                        Map.of("outcome", "failure")));
+
+        EffectivenessReport report = DefaultEffectivenessAnalyzer.create()
+                .analyze(Stream.of(Conversation.of("t", "T-1", events)),
+                        TeamSpec.named("t"));
+
+        assertThat(report.agents()).extracting(AgentMetrics::agent)
+                .containsExactlyInAnyOrder("Orchestrator", "WebSurfer");
+        assertThat(report.agents()).filteredOn(agent -> agent.agent().equals("Orchestrator"))
+                .singleElement().extracting(AgentMetrics::messages).isEqualTo(3);
+        assertThat(report.attributions()).singleElement().satisfies(attribution -> {
+            assertThat(attribution.agent()).isEqualTo("Orchestrator");
+            assertThat(attribution.step()).isEqualTo(4);
+        });
     }
 
     private static ConversationEvent event(String agent, String to) {
