@@ -3,8 +3,9 @@ package dev.kaizen4j.analysis.internal;
 /**
  * Turns the attributor's raw evidence (the winning step's score and its lead over the best step of any
  * other agent) into a probability that the named agent is the right one: a logistic (Platt) curve fitted on
- * the development half of the generated evaluation logs, so that a confidence of 0.8 is right about 80% of
- * the time there. {@code AttributionEvaluationTest} refits it and fails when these constants drift from the fit.
+ * the development half of the generated evaluation logs, so that there the confidence matches the share of
+ * right attributions. The two features are correlated, so the signs of the coefficients carry no meaning of
+ * their own. {@code AttributionEvaluationTest} refits it and fails when these constants drift from the fit.
  */
 public final class AttributionCalibration {
 
