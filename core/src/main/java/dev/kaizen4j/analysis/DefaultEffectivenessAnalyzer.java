@@ -78,21 +78,14 @@ import org.jspecify.annotations.Nullable;
  * {@code tool-errors}).
  *
  * <p>Failure attribution scores every agent step of a failed task and blames the best one (the
- * earliest on a tie); the step is the 0-based index of the event within its task. Signals, strongest
- * first: a host check the task failed (at the step the check names); a tool call or piece of code
- * whose result failed and was never retried successfully (blamed on the caller, at the call; the
- * agent's later excuses point back to it); closing the task while a question is unanswered; an
- * error the agent reported, or its giving up; a later message correcting or rejecting its work
- * (challenge, disagreement, "incorrect", "outdated", a user's complaint, a failure verdict) — the
- * step meant is found by shared words and facts, preferring the agent addressed or named, and a
- * complaint that the result missed the request goes to whoever first restated the request; being
- * where a fact (figure, name) of the final, failed answer first appeared, so an early wrong claim
- * that later steps build on outranks the last message — with the credit passed on when that step
- * says it follows someone else ("following the plan", "taking that as given") or is a clean
- * retrieval of something another agent supplied; an unverified assumption ("probably", "I
- * recall"). Messages that only route work or declare the outcome are discounted: a manager's
- * final "FAILED" is rarely the cause. The confidence grows with the winning score and its margin
- * over the best step of any other agent.
+ * earliest on a tie); the step is the 0-based index of the event within its task. The principles, all
+ * checkable against the log: a failed host check; the step that first stated the figures or names of the
+ * failed result (traced through tool calls back to an instruction, plan or hand-off that introduced what
+ * the call used); an approval given without checking when a check was asked for; carrying on after a
+ * failed call that was never retried; ending the task with a question unanswered or a reported result
+ * unused; corrections and complaints; and, weighing least, what only words say (errors, giving up,
+ * unverified assumptions). Speakers annotated as in {@code Orchestrator (thought)} are one agent. The
+ * confidence is calibrated: on the generated evaluation logs, 0.8 is right about 80% of the time.
  *
  * <p>Blame never goes to {@code system}, {@code user}, {@code human}, to tool results or to code
  * executors (speakers such as {@code Computer_terminal}); the agent that called the tool or wrote the

@@ -11,25 +11,53 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the agent and the step that caused a failed task by scoring every agent step with the
- * signals a failed task leaves in its log, and taking the best (the earliest on a tie).
+ * Finds the agent and the step that caused a failed task. Every agent step is scored by the principles
+ * below and the best step wins (the earliest on a tie). Each principle is about the structure of the log
+ * (who stated what first, who called which tool, who was asked to do what, who spoke last), so a reviewer
+ * can check an attribution against the log by hand:
  *
- * <p>Signals, strongest first: a host check the task failed (at the step the check names); a tool
- * call or a piece of code whose result failed and was not retried successfully (blamed on the
- * caller, at the call); an error the agent reported; a later message that corrects or rejects the
- * agent's work (challenge, disagreement, or words such as "incorrect", "outdated"; the step of the
- * agent's that the correction talks about, by shared words); being where a fact of the final,
- * failed answer first appeared (so an early wrong claim that later steps build on is found); an
- * unverified assumption ("probably", "I assume"). Messages that only route work or declare the
- * outcome are discounted: the manager's final "FAILED" is rarely the cause.
+ * <ol>
+ *   <li><b>A failed host check</b> is blamed on the agent and step the check names.
+ *   <li><b>The origin of the failed result.</b> The result is what was last delivered to the requester (an
+ *       agent step addressed to {@code user} or {@code human}), else the last agent step stating a figure or
+ *       name. Each of its figures and names that the requester did not give is traced to the step that
+ *       first stated it. A figure first stated by an agent, with no tool output showing it, is a claim and
+ *       weighs most; a figure that first appeared in a tool's output is the calling step's retrieval.
+ *   <li><b>A retrieval is only as right as what it was asked for.</b> When the call that returned the failed
+ *       figure used a name or figure the requester never gave, the step that first stated it (an
+ *       instruction, a plan, a hand-off) is credited instead. Relays and summaries therefore point back to
+ *       their source: an orchestrator repeating a worker's figure is not its origin.
+ *   <li><b>An approval that was asked for and not done.</b> An agent asked to check or approve (a request
+ *       addressed to it or naming it) that approves the failed result without running anything of its own
+ *       between the request and the approval let the failure through; its approval is decisive.
+ *   <li><b>Carrying on after a failed call.</b> A tool call or code whose result failed and was never retried
+ *       successfully: blamed on the first later step that carries on as if it had worked (states a new
+ *       figure, or reports on without saying anything failed), else on the call.
+ *   <li><b>Ending too early.</b> The step that ends the task while a question to another agent, or the
+ *       requester's question, is unanswered; or that ends it without an answer although another agent had
+ *       just reported a result to it (or a tool had just shown one).
+ *   <li><b>Corrections.</b> A later challenge or disagreement, or a complaint, credits the earlier step it
+ *       talks about (by shared words and figures, preferring the agent it addresses or names). A failure
+ *       verdict that repeats the failed result's figures adds nothing: the origin is already traced.
+ *   <li><b>What only words can say</b> weighs least: an error the agent reported, giving up, an unverified
+ *       assumption ("probably", "I recall"), saying it builds on someone else's input ("taking that as
+ *       given"). These phrase lists live in {@link Text} and are tested with paraphrases.
+ * </ol>
+ *
+ * <p>Messages that only route work or declare the outcome are discounted, unless a principle above found
+ * them decisive. Speakers are compared by their base names ({@link AgentNames}). The confidence is the
+ * winning score and its lead over the best step of any other agent, mapped through {@link AttributionCalibration}.
  */
 public final class FailureAttributor {
 
     /** A host check the failed task did not pass. */
     public record CheckFailure(String agent, int step, String description) {}
 
-    /** The result: who, where, how sure and why. */
-    public record Blame(String agent, int step, double confidence, String reason) {}
+    /**
+     * The result: who, where, how sure and why, with the raw evidence the confidence was calibrated from
+     * (the winning step's score and its lead over the best step of any other agent).
+     */
+    public record Blame(String agent, int step, double confidence, String reason, double score, double margin) {}
 
     /** How far back (or ahead) a signal is looked for, so that very long tasks stay linear. */
     private static final int WINDOW = 1000;
@@ -44,6 +72,7 @@ public final class FailureAttributor {
     private static final double PROVENANCE = 1.0;
     private static final double GIVE_UP = 1.0;
     private static final double PREMATURE = 2.5;
+    private static final double UNCHECKED_APPROVAL = 2.5;
     private static final double HEDGE = 0.7;
     private static final double SUBSTANCE = 0.2;
     private static final double COORDINATION = -1.0;
@@ -53,9 +82,17 @@ public final class FailureAttributor {
     private final double[] score;
     private final double[] reasonWeight;
     private final String[] reason;
-    private final boolean[] premature;
+    /** Steps a structural rule found decisive: not discounted as mere routing or closing. */
+    private final boolean[] decisive;
     /** Each step's fact tokens, read when first asked for. */
     private final Set<String>[] facts;
+    private @Nullable Set<String> agentTokens;
+    /** The step that stated the final, failed result, or -1; set by {@link #provenance()}. */
+    private int finalStep = -1;
+    /** Facts the requester (or the system) gave: never anybody's mistake. */
+    private final Set<String> given = new HashSet<>();
+    /** Whether the final result's facts first appeared in the final step itself. */
+    private boolean introducedAtEnd;
 
     private FailureAttributor(TaskView task) {
         this.task = task;
@@ -63,7 +100,7 @@ public final class FailureAttributor {
         score = new double[n];
         reasonWeight = new double[n];
         reason = new String[n];
-        premature = new boolean[n];
+        decisive = new boolean[n];
         @SuppressWarnings("unchecked")
         Set<String>[] none = new Set[n];
         facts = none;
@@ -98,6 +135,7 @@ public final class FailureAttributor {
         agentErrors();
         prematureClosing();
         Set<Integer> adopted = provenance();
+        uncheckedApprovals(adopted);
         corrections(adopted);
         priors();
 
@@ -116,11 +154,11 @@ public final class FailureAttributor {
                 second = Math.max(second, score[i]);
             }
         }
-        double margin = second == Double.NEGATIVE_INFINITY ? 2 : Math.min(2, score[best] - second);
-        double confidence = Math.max(0.15, Math.min(0.95, 0.2 + 0.12 * Math.max(0, score[best]) + 0.1 * margin));
+        double margin = second == Double.NEGATIVE_INFINITY ? AttributionCalibration.MAX_MARGIN : score[best] - second;
         String why = reason[best] != null ? reason[best]
                 : "earliest substantive contribution to a task that failed without a clearer sign";
-        return Optional.of(new Blame(task.event(best).agentName(), best, round(confidence), why));
+        return Optional.of(new Blame(task.event(best).agentName(), best,
+                AttributionCalibration.confidence(score[best], margin), why, score[best], margin));
     }
 
     private void toolFailures() {
@@ -146,9 +184,66 @@ public final class FailureAttributor {
                     ? "its call to " + TaskView.toolOf(task.event(call)) + " failed"
                     : "its code failed when run";
             String detail = Text.excerpt(result.error().orElse(result.message()), 80);
-            add(call, recovered ? TOOL_FAILURE_RECOVERED : TOOL_FAILURE,
-                    what + (recovered ? " (later retried)" : " and was never fixed") + ": " + detail);
+            if (recovered) {
+                add(call, TOOL_FAILURE_RECOVERED, what + " (later retried): " + detail);
+                continue;
+            }
+            int carriedOn = carriedOnAfter(i);
+            if (carriedOn >= 0) {
+                add(carriedOn, TOOL_FAILURE, "carried on as if a failed call had worked (" + caller + ": " + detail
+                        + "): \"" + Text.excerpt(task.event(carriedOn).message(), 80) + "\"");
+                add(call, TOOL_FAILURE_RECOVERED, what + ": " + detail);
+            } else {
+                add(call, TOOL_FAILURE, what + " and was never fixed: " + detail);
+            }
         }
+    }
+
+    /**
+     * The first agent step after the failed result {@code i} that carries on as if it had worked: it
+     * states a figure or name nobody had stated before, or reports on without saying that anything failed.
+     * A retry, an error or a step that gives up does not carry on; -1 when no step does.
+     */
+    private int carriedOnAfter(int i) {
+        int end = Math.min(task.size(), i + WINDOW);
+        for (int p = i + 1; p < end; p++) {
+            if (task.isToolResult(p)) {
+                return -1;
+            }
+            if (!task.isAgentStep(p) || task.isCoordination(p)) {
+                continue;
+            }
+            ConversationEvent event = task.event(p);
+            if (event.type() == MessageType.TOOL_CALL) {
+                return -1;
+            }
+            if (introducesFact(p)) {
+                return p;
+            }
+            if (event.isError() || Text.givesUp(event.message())) {
+                continue;
+            }
+            boolean reports = event.toAgent() != null || event.type() == MessageType.ANSWER
+                    || event.type() == MessageType.TASK_COMPLETION || event.type() == MessageType.DECISION;
+            if (reports && !Text.acknowledgesFailure(event.message())) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether step {@code p} states a figure or name that no earlier event of the task stated. */
+    private boolean introducesFact(int p) {
+        for (String fact : facts(p)) {
+            boolean seen = false;
+            for (int k = Math.max(0, p - WINDOW); k < p && !seen; k++) {
+                seen = facts(k).contains(fact);
+            }
+            if (!seen) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameTool(ConversationEvent a, ConversationEvent b) {
@@ -191,8 +286,8 @@ public final class FailureAttributor {
         int closing = closingStep();
         for (int j = firstAgent + 1; j < task.size(); j++) {
             ConversationEvent event = task.event(j);
-            if (task.isToolResult(j) || adopted.contains(j)) {
-                continue;
+            if (task.isToolResult(j) || adopted.contains(j) || decisive[j]) {
+                continue; // an agent ending the task too early is not correcting anyone
             }
             boolean criticizes = Text.criticizes(event.message());
             boolean verdict = event.declaredOutcome().filter(o -> o.isFailed()).isPresent()
@@ -201,6 +296,9 @@ public final class FailureAttributor {
             boolean corrects = event.type() == MessageType.CHALLENGE || event.type() == MessageType.DISAGREEMENT
                     || criticizes;
             if (!verdict && !corrects) {
+                continue;
+            }
+            if (verdict && event.isFromNonAgent() && namesFailedResult(j)) {
                 continue;
             }
             if (Text.missesRequirement(event.message())) {
@@ -265,6 +363,19 @@ public final class FailureAttributor {
                 add(step, weight, why);
             }
         }
+    }
+
+    /** Whether step {@code j} repeats a figure or name of the final result: provenance already traced it. */
+    private boolean namesFailedResult(int j) {
+        if (finalStep < 0) {
+            return false;
+        }
+        for (String fact : facts(j)) {
+            if (facts(finalStep).contains(fact) && !given.contains(fact)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean sharesFact(int j, int i) {
@@ -362,29 +473,158 @@ public final class FailureAttributor {
         return task.size();
     }
 
-    /** An agent closing the task while a question addressed to another agent is unanswered. */
+    /**
+     * An agent ending the task too early: while a question to another agent, or the requester's question,
+     * is unanswered; or without an answer although another agent had just reported a result to it.
+     */
     private void prematureClosing() {
         int closing = closingStep();
         if (closing >= task.size()) {
-            return;
+            closing = lastAgentStepBefore(task.outcomeStep() >= 0 ? task.outcomeStep() : task.size());
+            if (closing < 0) {
+                return;
+            }
         }
         String closer = task.event(closing).agentName();
         for (int j = Math.max(0, closing - WINDOW); j < closing; j++) {
             ConversationEvent event = task.event(j);
             boolean question = event.type() == MessageType.QUESTION || event.message().stripTrailing().endsWith("?");
+            if (!question || task.isToolResult(j)) {
+                continue;
+            }
             String to = event.toAgent();
-            if (!question || to == null || to.equals(closer) || to.equals(event.agentName())) {
+            boolean toTeam = event.isFromNonAgent() && event.type() != MessageType.TASK_STARTED
+                    && (to == null || to.equals(closer));
+            if (!toTeam && (to == null || to.equals(closer) || to.equals(event.agentName()))) {
                 continue;
             }
             boolean answered = false;
             for (int k = j + 1; k < closing && !answered; k++) {
-                answered = task.isAgentStep(k) && task.event(k).agentName().equals(to);
+                answered = task.isAgentStep(k) && (toTeam || task.event(k).agentName().equals(to));
             }
             if (!answered) {
-                premature[closing] = true;
-                add(closing, PREMATURE, "closed the task while a question to " + to + " was unanswered: \""
-                        + Text.excerpt(event.message(), 80) + "\"");
+                decisive[closing] = true;
+                add(closing, PREMATURE, "closed the task while a question" + (toTeam ? "" : " to " + to)
+                        + " was unanswered: \"" + Text.excerpt(event.message(), 80) + "\"");
                 return;
+            }
+        }
+        int dropped = droppedResult(closing);
+        if (dropped >= 0) {
+            decisive[closing] = true;
+            add(closing, PREMATURE, "ended the task without the result " + reporterOf(dropped) + " had just given: \""
+                    + Text.excerpt(task.event(dropped).message(), 80) + "\"");
+        }
+    }
+
+    /**
+     * When the closing step states no new figure or name: the result it left out, namely the last report
+     * addressed to the closer by another agent whose facts the closer never repeated, or a tool's output
+     * right before the close; -1 otherwise.
+     */
+    private int droppedResult(int closing) {
+        Set<String> requested = new HashSet<>();
+        for (int i = 0; i < closing; i++) {
+            if (task.event(i).isFromNonAgent()) {
+                requested.addAll(facts(i));
+            }
+        }
+        ConversationEvent close = task.event(closing);
+        boolean ends = task.declaresOutcome(closing) || Text.terminates(close.message()) || Text.givesUp(close.message())
+                || close.type() == MessageType.DECISION || close.type() == MessageType.TASK_COMPLETION
+                || task.wordCount(closing) < 8;
+        if (!ends || !requested.containsAll(facts(closing))) {
+            return -1;
+        }
+        String closer = task.event(closing).agentName();
+        boolean adjacent = true;
+        for (int r = closing - 1; r >= Math.max(0, closing - WINDOW); r--) {
+            ConversationEvent event = task.event(r);
+            Set<String> novel = new HashSet<>(facts(r));
+            novel.removeAll(requested);
+            if (task.isToolResult(r)) {
+                if (adjacent && !task.isToolFailure(r) && !novel.isEmpty()) {
+                    return r;
+                }
+                adjacent = false;
+                continue;
+            }
+            if (!task.isAgentStep(r)) {
+                continue;
+            }
+            if (event.agentName().equals(closer)) {
+                if (event.type() == MessageType.TOOL_CALL) {
+                    return -1;
+                }
+                adjacent = false;
+                for (String fact : novel) {
+                    if (facts(r).contains(fact)) {
+                        return -1;
+                    }
+                }
+                if (!novel.isEmpty()) {
+                    return -1;
+                }
+                continue;
+            }
+            adjacent = false;
+            if (!novel.isEmpty() && closer.equals(event.toAgent()) && !Text.criticizes(event.message())) {
+                return r; // a result; a correction is handled as one
+            }
+        }
+        return -1;
+    }
+
+    private String reporterOf(int step) {
+        if (task.isToolResult(step) && task.callerOf(step) >= 0) {
+            return "the call of " + task.event(task.callerOf(step)).agentName();
+        }
+        return task.event(step).agentName();
+    }
+
+    private int lastAgentStepBefore(int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (task.isAgentStep(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An agent that was asked to check or approve another agent's work and approved it without running
+     * anything (no tool call or code of its own between the request and its approval): the failed result
+     * passed the gate meant to stop it. Only approvals after the failed result first appeared count.
+     */
+    private void uncheckedApprovals(Set<Integer> adopted) {
+        int firstOrigin = adopted.stream().mapToInt(Integer::intValue).min().orElse(-1);
+        int end = task.outcomeStep() >= 0 ? task.outcomeStep() : task.size();
+        for (int j = Math.max(0, firstOrigin + 1); j < end; j++) {
+            ConversationEvent event = task.event(j);
+            if (!task.isAgentStep(j) || event.type() == MessageType.DISAGREEMENT || event.type() == MessageType.CHALLENGE
+                    || !(event.type() == MessageType.AGREEMENT || Text.approves(event.message()))) {
+                continue;
+            }
+            String approver = event.agentName();
+            for (int k = j - 1; k >= Math.max(0, j - WINDOW); k--) {
+                if (!task.isAgentStep(k)) {
+                    continue;
+                }
+                ConversationEvent earlier = task.event(k);
+                if (earlier.agentName().equals(approver)) {
+                    if (earlier.type() == MessageType.TOOL_CALL || Text.looksLikeCode(earlier.message())) {
+                        break;
+                    }
+                    continue;
+                }
+                if ((approver.equals(earlier.toAgent()) || Text.mentions(earlier.message(), approver))
+                        && Text.requestsCheck(earlier.message())) {
+                    decisive[j] = true;
+                    add(j, UNCHECKED_APPROVAL, "approved " + earlier.agentName()
+                            + "'s result without checking it, when asked to: \"" + Text.excerpt(event.message(), 80)
+                            + "\"");
+                    return;
+                }
             }
         }
     }
@@ -418,29 +658,41 @@ public final class FailureAttributor {
 
     /**
      * Credits the step where the facts (figures, names) of the final, failed result first appeared:
-     * an agent's message, or code whose output showed them. A step that says it builds on someone
-     * else's input ("taking that as given", "following the plan") passes the credit on to that input.
+     * an agent's message, or the call whose result showed them. A retrieval is only as right as what
+     * it was asked for: when the call that returned the facts used a name or figure the task never
+     * gave, the step that first stated it (an instruction, a plan, a hand-off) is credited instead.
+     * A step that says it builds on someone else's input passes the credit on to that input.
      *
      * @return the steps whose facts the final result adopted
      */
     private Set<Integer> provenance() {
         Set<Integer> adopted = new HashSet<>();
         int end = task.outcomeStep() >= 0 ? task.outcomeStep() : task.size() - 1;
-        int finalStep = -1;
-        for (int i = end; i >= 0 && finalStep < 0; i--) {
+        int lastWithFacts = -1;
+        int lastToRequester = -1;
+        for (int i = end; i >= 0 && lastToRequester < 0; i--) {
             if (task.isAgentStep(i) && !facts(i).isEmpty()) {
-                finalStep = i;
+                lastWithFacts = lastWithFacts < 0 ? i : lastWithFacts;
+                String to = task.event(i).toAgent();
+                if (to != null && ConversationEvent.NON_AGENT_SPEAKERS.contains(to.toLowerCase(java.util.Locale.ROOT))) {
+                    lastToRequester = i;
+                }
             }
         }
+        // What was delivered to the requester is the result; else the last statement of fact.
+        finalStep = lastToRequester >= 0 ? lastToRequester : lastWithFacts;
         if (finalStep < 0) {
             return adopted;
         }
-        Set<String> given = new HashSet<>();
         int firstAgent = firstAgentStep();
-        for (int i = 0; i < Math.min(finalStep, firstAgent); i++) {
-            given.addAll(facts(i));
+        for (int i = 0; i < finalStep; i++) {
+            if (task.event(i).isFromNonAgent()) {
+                given.addAll(facts(i));
+            }
         }
         Map<Integer, Integer> origins = new LinkedHashMap<>();
+        Set<Integer> fromResult = new HashSet<>();
+        Set<Integer> claimed = new HashSet<>();
         int considered = 0;
         for (String fact : facts(finalStep)) {
             if (given.contains(fact)) {
@@ -450,13 +702,14 @@ public final class FailureAttributor {
             for (int i = Math.max(firstAgent, finalStep - WINDOW); i <= finalStep; i++) {
                 if (task.isToolResult(i)) {
                     int caller = task.callerOf(i);
-                    if (caller >= 0 && task.isAgentStep(caller) && Text.looksLikeCode(task.event(caller).message())
-                            && facts(i).contains(fact)) {
+                    if (caller >= 0 && task.isAgentStep(caller) && facts(i).contains(fact)) {
                         origins.merge(caller, 1, Integer::sum);
+                        fromResult.add(caller);
                         break;
                     }
                 } else if (task.isAgentStep(i) && facts(i).contains(fact)) {
                     origins.merge(i, 1, Integer::sum);
+                    claimed.add(i);
                     break;
                 }
             }
@@ -468,17 +721,21 @@ public final class FailureAttributor {
             int step = origin.getKey();
             adopted.add(step);
             double share = (double) origin.getValue() / considered;
-            if (step == finalStep) {
-                add(step, PROVENANCE * 0.5 * share, "produced the failed result");
-                continue;
-            }
-            int source = Text.defers(task.event(step).message()) ? deferredSource(step) : borrowedInput(step, given);
-            if (source >= 0) {
-                add(source, PROVENANCE * (0.5 + share), "the failed result built on its input: \""
+            boolean retrieved = fromResult.contains(step) && !claimed.contains(step);
+            int source = Text.defers(task.event(step).message()) ? deferredSource(step)
+                    : retrieved || !isCall(step) ? inputOrigin(step, given) : -1;
+            // A claim nobody backed with a tool's output weighs more than a retrieval that returned it.
+            double weight = PROVENANCE * (retrieved ? 0.5 + share : 1 + share);
+            if (source >= 0 && source != step) {
+                add(source, weight, "the failed result was obtained with what it stated: \""
                         + Text.excerpt(task.event(source).message(), 80) + "\"");
                 add(step, PROVENANCE * 0.25, "passed on what the failed result relied on");
+            } else if (step == finalStep) {
+                add(step, weight, "stated a result nobody had given before it: \""
+                        + Text.excerpt(task.event(step).message(), 80) + "\"");
+                introducedAtEnd = true;
             } else {
-                add(step, PROVENANCE * (0.5 + share), "first stated what the failed result relied on: \""
+                add(step, weight, "first stated what the failed result relied on: \""
                         + Text.excerpt(task.event(step).message(), 80) + "\"");
             }
         }
@@ -486,23 +743,23 @@ public final class FailureAttributor {
     }
 
     /**
-     * For code that ran successfully: the earlier step of another agent that introduced the names or
-     * figures the code worked on (a retrieval is only as right as what it was asked for); -1 if the
-     * code used nothing borrowed or failed.
+     * For a step whose facts came from a tool call or code it ran (or that reports a call whose result
+     * was not logged): the earliest step that first stated a name or figure the call used and the task
+     * never gave; -1 when the call used nothing new from before it.
      */
-    private int borrowedInput(int step, Set<String> given) {
-        if (!Text.looksLikeCode(task.event(step).message()) || !ranCleanly(step)) {
+    private int inputOrigin(int step, Set<String> given) {
+        int call = retrievalOf(step);
+        if (call < 0) {
             return -1;
         }
-        String agent = task.event(step).agentName();
         int earliest = -1;
-        for (String fact : facts(step)) {
+        for (String fact : facts(call)) {
             if (given.contains(fact)) {
                 continue;
             }
-            for (int k = Math.max(firstAgentStep(), step - WINDOW); k < step; k++) {
+            for (int k = Math.max(firstAgentStep(), call - WINDOW); k < call; k++) {
                 if (task.isAgentStep(k) && facts(k).contains(fact)) {
-                    if (!task.event(k).agentName().equals(agent) && (earliest < 0 || k < earliest)) {
+                    if (earliest < 0 || k < earliest) {
                         earliest = k;
                     }
                     break;
@@ -512,21 +769,36 @@ public final class FailureAttributor {
         return earliest;
     }
 
-    private boolean ranCleanly(int call) {
-        for (int k = call + 1; k < Math.min(task.size(), call + 4); k++) {
-            if (task.isToolResult(k) && task.callerOf(k) == call) {
-                return !task.isToolFailure(k);
+    private boolean isCall(int step) {
+        ConversationEvent event = task.event(step);
+        return event.type() == MessageType.TOOL_CALL || Text.looksLikeCode(event.message());
+    }
+
+    /** The call behind a step: the step itself if it calls a tool or is code, else its agent's unanswered call. */
+    private int retrievalOf(int step) {
+        ConversationEvent event = task.event(step);
+        if (event.type() == MessageType.TOOL_CALL || Text.looksLikeCode(event.message())) {
+            return step;
+        }
+        String agent = event.agentName();
+        for (int k = step - 1; k >= Math.max(0, step - 20); k--) {
+            if (task.isToolResult(k) && task.callerOf(k) >= 0
+                    && task.event(task.callerOf(k)).agentName().equals(agent)) {
+                return -1;
+            }
+            if (task.isAgentStep(k) && task.event(k).agentName().equals(agent)
+                    && task.event(k).type() == MessageType.TOOL_CALL) {
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The earlier agent step, by another agent, that step {@code i} says it builds on; -1 if none. */
     private int deferredSource(int i) {
         String agent = task.event(i).agentName();
         for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
-            if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent)
-                    && task.wordCount(k) >= 5) {
+            if (task.isAgentStep(k) && !task.event(k).agentName().equals(agent) && task.wordCount(k) >= 5) {
                 return k;
             }
         }
@@ -546,9 +818,27 @@ public final class FailureAttributor {
         Set<String> known = facts[step];
         if (known == null) {
             known = Text.factTokens(task.event(step).message());
+            if (!known.isEmpty()) {
+                // Speakers' names and "I'm", "I'll" name nobody's facts.
+                known.removeIf(token -> agentTokens().contains(token) || token.startsWith("i'"));
+            }
             facts[step] = known;
         }
         return known;
+    }
+
+    /** The task's agent names in lower case: names of speakers are not facts about the task. */
+    private Set<String> agentTokens() {
+        Set<String> names = agentTokens;
+        if (names == null) {
+            names = new HashSet<>();
+            for (String agent : task.agents()) {
+                names.add(agent.toLowerCase(java.util.Locale.ROOT));
+                names.add(agent.toLowerCase(java.util.Locale.ROOT) + "'s");
+            }
+            agentTokens = names;
+        }
+        return names;
     }
 
     private void priors() {
@@ -557,10 +847,10 @@ public final class FailureAttributor {
                 continue;
             }
             ConversationEvent event = task.event(i);
-            if (premature[i]) {
+            if (decisive[i]) {
                 continue;
             }
-            if (task.declaresOutcome(i)) {
+            if (task.declaresOutcome(i) && !(introducedAtEnd && i == finalStep)) {
                 score[i] += OUTCOME;
             }
             if (task.isCoordination(i)) {
@@ -607,9 +897,5 @@ public final class FailureAttributor {
             reasonWeight[step] = weight;
             reason[step] = why;
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

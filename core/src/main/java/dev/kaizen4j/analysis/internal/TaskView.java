@@ -56,7 +56,7 @@ public final class TaskView {
         this.task = task;
         this.team = team;
         this.speakers = speakers;
-        this.events = task.events();
+        this.events = AgentNames.normalize(task.events());
         int n = events.size();
         agentStep = new boolean[n];
         toolResult = new boolean[n];
@@ -92,7 +92,8 @@ public final class TaskView {
                 lastCall = i;
             }
             boolean result = event.type() == MessageType.TOOL_RESULT
-                    || (!event.isFromNonAgent() && isToolSpeaker(event.agentName(), tools));
+                    || (!event.isFromNonAgent() && isToolSpeaker(event.agentName(), tools)
+                            && !callsTools(event.agentName()));
             if (result) {
                 toolResult[i] = true;
                 Integer call = event.tool().map(lastCallOf::get).orElse(null);
@@ -112,6 +113,21 @@ public final class TaskView {
         }
         this.outcomeStep = outcome;
     }
+
+    /** Whether {@code name} itself calls tools in this task: then it is an agent, whatever its name suggests. */
+    private boolean callsTools(String name) {
+        if (toolCallers == null) {
+            toolCallers = new HashSet<>();
+            for (ConversationEvent event : events) {
+                if (event.type() == MessageType.TOOL_CALL) {
+                    toolCallers.add(event.agentName());
+                }
+            }
+        }
+        return toolCallers.contains(name);
+    }
+
+    private @Nullable Set<String> toolCallers;
 
     private static final String[] FAILED_HINTS = {"xit", "raceback", "ailed", "not found", "rror:", "timed out",
         "tatus", "TTP", "ttp", "ate limit", "RROR", "XIT"};
@@ -156,6 +172,7 @@ public final class TaskView {
         return task;
     }
 
+    /** The task's events, speakers and addressees named without annotations (see {@link AgentNames}). */
     public List<ConversationEvent> events() {
         return events;
     }

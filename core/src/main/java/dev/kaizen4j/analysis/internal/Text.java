@@ -34,13 +34,29 @@ public final class Text {
                     + "|should have|instead of|stale|too old|not right|wasn't right|is off|are off)\\b");
 
     static final Phrases GIVE_UP = Phrases.compile(
-            "\\b((could not|couldn't|cannot|can't|unable to|not able to) (find|locate|access|determine|compute|complete"
-                    + "|deliver|answer|get|obtain|verify|calculate)|(is|are) not available|not (be )?available"
-                    + "|no record|does not appear|doesn't appear|giving up|give up|no (data|information|results) "
-                    + "(was |were )?(found|available)|not possible to)\\b");
+            "\\b((could not|couldn't|cannot|can't|unable to|not able to|failed to|wasn't able to|was not able to)"
+                    + " (find|locate|access|determine|compute|complete|deliver|answer|get|obtain|verify|calculate|confirm"
+                    + "|retrieve|open|load|reach)|(is|are) not available|not (be )?available|no record|does not appear"
+                    + "|doesn't appear|giving up|give up|no (data|information|results|content) (was |were )?"
+                    + "(found|available|returned|retrieved)|nothing (was )?(found|retrieved|returned)|not possible to"
+                    + "|unable to determine|could not be (found|confirmed|determined|verified)|not found)\\b");
+
+    static final Phrases FAILURE_ACK = Phrases.compile(
+            "\\b(fail\\w*|error\\w*|did not work|didn't work|not work(ing)?|unavailable|timed out|time ?out"
+                    + "|crash\\w*|exception|could not|couldn't|unable)\\b");
+
+    /** Words that make a sentence a request rather than a report: "please verify", not "I verified". */
+    static final Phrases REQUEST_FORM = Phrases.compile(
+            "\\b(please|pls|can you|could you|would you|will you|kindly|need|needs|requesting|request|over to"
+                    + "|for (verification|review|approval|sign-?off|a check))\\b");
+
+    static final Phrases CHECK_REQUEST = Phrases.compile(
+            "\\b(verif\\w*|double[- ]check\\w*|cross[- ]check\\w*|check\\w*|review\\w*|validat\\w*|confirm\\w*"
+                    + "|approv\\w*|sign[- ]?off|look over|take a look|sanity[- ]check\\w*|proofread\\w*|second opinion"
+                    + "|vet)\\b");
 
     static final Phrases DEFERS = Phrases.compile(
-            "\\b(taking (that|this|it) as given|based on (the|that|this|your|his|her|their|\\w+'s)|according to"
+            "\\b(taking (that|this|it) as given|based on (that|this|your|his|her|their|\\w+'s)"
                     + "|as (reported|instructed|requested|planned|suggested|stated|given)|following the (plan|instructions?)"
                     + "|per the plan|per (your|the) (instructions?|request)|using (the|that|this) (value|figure|number|data)"
                     + "|from the (value|figure|number|data) (reported|given|provided))\\b");
@@ -56,7 +72,10 @@ public final class Text {
 
     static final Phrases APPROVAL = Phrases.compile(
             "\\b(looks good|lgtm|approved?|verified|all (tests )?pass(ed)?|is correct|are correct|correct answer"
-                    + "|confirmed|checks out|good to go|ship it|well done|great work|no issues)\\b");
+                    + "|confirmed|checks out|good to go|ship it|well done|great work|no issues|looks (correct|right|fine|ok"
+                    + "|okay|accurate|valid|sound)|(logic|reasoning|approach|result|answer) (is|seems|looks) (sound|right"
+                    + "|correct|fine|valid)|go ahead|agree with|i agree|signed off|sign off on|ok from my side"
+                    + "|no objections?|proceed|is accurate|all good)\\b");
 
     private static final Pattern TERMINATE = Pattern.compile("\\bTERMINATE\\b");
 
@@ -67,7 +86,8 @@ public final class Text {
             "unsupported", "unsourced", "source", "supposed", "mention", "lacks", "can", "should", "instead", "stale",
             "old");
     private static final Triggers GIVE_UP_TRIGGERS = new Triggers("could", "can", "unable", "able", "available",
-            "record", "appear", "giving", "give", "data", "information", "results", "possible");
+            "record", "appear", "giving", "give", "data", "information", "results", "possible", "failed", "wasn", "was",
+            "content", "nothing", "not");
     private static final Triggers HEDGE_TRIGGERS = new Triggers("assum", "probably", "think", "believe", "guess",
             "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure", "unverified",
             "memory", "recall", "seems", "appears", "might", "may");
@@ -431,6 +451,17 @@ public final class Text {
 
     public static boolean mentionsVerification(String text) {
         return VERIFY.in(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the text says something failed or did not work. */
+    public static boolean acknowledgesFailure(String text) {
+        return FAILURE_ACK.in(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the text asks someone to check, verify, review or approve something. */
+    public static boolean requestsCheck(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return CHECK_REQUEST.in(lower) && (lower.contains("?") || REQUEST_FORM.in(lower));
     }
 
     public static boolean approves(String text) {

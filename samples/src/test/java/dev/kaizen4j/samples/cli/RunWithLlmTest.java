@@ -83,11 +83,12 @@ class RunWithLlmTest {
         endpoint = OpenAiStub.start(RunWithLlmTest::marketingTeamAnswer);
 
         CommandRun result = kaizen(Map.of("KAIZEN_OPENAI_BASE_URL", endpoint.baseUrl()), "run", "--llm", "openai",
-                "--redact", "(?i)power users?", "--redact", "Lumen Health", "--state-dir", state());
+                "--redact", "(?i)sustainable packaging", "--redact", "Eco-friendly Shipping", "--state-dir", state());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(endpoint.rawBodies()).isNotEmpty()
-                .allSatisfy(body -> assertThat(body).doesNotContainIgnoringCase("power user").doesNotContain("Lumen"))
+                .allSatisfy(body -> assertThat(body).doesNotContainIgnoringCase("sustainable packaging")
+                        .doesNotContain("Eco-friendly Shipping"))
                 .anySatisfy(body -> assertThat(body).contains("[REDACTED:pattern-1]"))
                 .anySatisfy(body -> assertThat(body).contains("[REDACTED:pattern-2]"));
     }
