@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param backstory its backstory
  * @param version a short hash of the four texts: equal texts, equal version; any change, a new one
  * @param variant the experiment variant these texts belong to, or null for the team spec's own texts
+ * @param experiment the key of the experiment that chose the variant, or null
  */
 public record AgentPrompts(
         String agent, String systemPrompt, String role, String goal, String backstory, String version,
-        @Nullable String variant) {
+        @Nullable String variant, @Nullable String experiment) {
 
     /** Hex digits of the version: 48 bits, ample to tell an agent's versions apart. */
     static final int VERSION_LENGTH = 12;
@@ -41,7 +42,7 @@ public record AgentPrompts(
     public static AgentPrompts of(AgentSpec agent) {
         requireNonNull(agent, "agent");
         return new AgentPrompts(agent.name(), agent.systemPrompt(), agent.role(), agent.goal(), agent.backstory(),
-                versionOf(agent.systemPrompt(), agent.role(), agent.goal(), agent.backstory()), null);
+                versionOf(agent.systemPrompt(), agent.role(), agent.goal(), agent.backstory()), null, null);
     }
 
     /** The text of one field. */
@@ -60,6 +61,14 @@ public record AgentPrompts(
      * for a rollout that serves another text to some tasks.
      */
     public AgentPrompts withVariant(String variantName, PromptField field, String text) {
+        return withVariant(null, variantName, field, text);
+    }
+
+    /**
+     * These texts with {@code field} replaced, as the variant {@code variantName} of the experiment
+     * {@code experiment}, with their own version.
+     */
+    public AgentPrompts withVariant(@Nullable String experiment, String variantName, PromptField field, String text) {
         requireNonNull(variantName, "variantName");
         requireNonNull(field, "field");
         requireNonNull(text, "text");
@@ -68,7 +77,7 @@ public record AgentPrompts(
         String newGoal = field == PromptField.GOAL ? text : goal;
         String newBackstory = field == PromptField.BACKSTORY ? text : backstory;
         return new AgentPrompts(agent, system, newRole, newGoal, newBackstory,
-                versionOf(system, newRole, newGoal, newBackstory), variantName);
+                versionOf(system, newRole, newGoal, newBackstory), variantName, experiment);
     }
 
     /** The version of a set of prompt texts: the first hex digits of SHA-256 over them. */

@@ -83,7 +83,8 @@ public final class PromptVersionedEventLog implements AutoCloseable {
 
     /**
      * The metadata that says which prompts produced an event of {@code agent} in task {@code taskId}:
-     * {@code prompt_version}, and {@code variant} when one was served; empty for a speaker the team
+     * {@code prompt_version}, and {@code variant} (with {@code experiment}, for a rollout) when one was
+     * served; empty for a speaker the team
      * spec does not describe.
      */
     public static Map<String, Object> metadata(TeamPrompts prompts, String agent, String taskId) {
@@ -98,6 +99,9 @@ public final class PromptVersionedEventLog implements AutoCloseable {
         metadata.put("prompt_version", served.version());
         if (served.variant() != null) {
             metadata.put("variant", served.variant());
+        }
+        if (served.experiment() != null) {
+            metadata.put("experiment", served.experiment());
         }
         return metadata;
     }

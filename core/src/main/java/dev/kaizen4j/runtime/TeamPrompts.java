@@ -3,6 +3,8 @@ package dev.kaizen4j.runtime;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.experiment.Rollout;
+import dev.kaizen4j.experiment.Variant;
 import dev.kaizen4j.team.AgentSpec;
 import dev.kaizen4j.team.PromptField;
 import dev.kaizen4j.team.TeamSpec;
@@ -389,6 +391,25 @@ public final class TeamPrompts {
         public Builder variants(VariantSelector selector) {
             this.variants = requireNonNull(selector, "selector");
             return this;
+        }
+
+        /**
+         * Rolls out {@code treatmentText} as {@code agent}'s {@code field} to the tasks {@code rollout}
+         * assigns to treatment, as GrowthBook's SDKs would assign them; the control tasks keep the
+         * spec's text. Both arms are served with their variant and the experiment's key, which
+         * {@link PromptVersionedEventLog} logs as {@code metadata.variant} and {@code metadata.experiment}
+         * for the verifier; tasks outside the rollout's coverage get the spec's texts and no variant.
+         * Replaces any other {@link #variants variant selector}.
+         */
+        public Builder experiment(String agent, PromptField field, Rollout rollout, String treatmentText) {
+            requireNonNull(agent, "agent");
+            requireNonNull(field, "field");
+            requireNonNull(rollout, "rollout");
+            requireNonNull(treatmentText, "treatmentText");
+            return variants((current, taskId) -> !current.agent().equals(agent) ? current
+                    : rollout.assign(taskId).map(variant -> current.withVariant(rollout.experimentKey(), variant.key(),
+                            field, variant == Variant.TREATMENT ? treatmentText : current.prompt(field)))
+                            .orElse(current));
         }
 
         /** Told once per distinct load error; default: a log warning. */

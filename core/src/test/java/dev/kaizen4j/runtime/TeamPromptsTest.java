@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.experiment.Rollout;
+import dev.kaizen4j.experiment.Variant;
 import dev.kaizen4j.team.PromptField;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -184,6 +188,32 @@ class TeamPromptsTest {
         assertThat(treatment.variant()).isEqualTo("treatment");
         assertThat(treatment.version()).isNotEqualTo(control.version());
         assertThat(treatment.goal()).isEqualTo(control.goal());
+    }
+
+    @Test
+    void givenARollout_thenEachTaskGetsItsArmsTextAndTheMetadataTheVerifierGroupsBy() {
+        Rollout rollout = Rollout.builder().experimentKey("short-posts").build();
+        TeamPrompts prompts = TeamPrompts.builder().file(file).clock(clock)
+                .experiment("writer", PromptField.SYSTEM_PROMPT, rollout, "You write short posts.").build();
+        String spec = prompts.systemPrompt("writer");
+
+        Map<Variant, Integer> served = new EnumMap<>(Variant.class);
+        for (int task = 0; task < 200; task++) {
+            String taskId = "TASK-" + task;
+            Variant assigned = rollout.assign(taskId).orElseThrow();
+            AgentPrompts writer = prompts.agent("writer", taskId);
+
+            assertThat(writer.systemPrompt()).isEqualTo(assigned == Variant.TREATMENT ? "You write short posts." : spec);
+            assertThat(PromptVersionedEventLog.metadata(prompts, "writer", taskId))
+                    .containsEntry("variant", assigned.key())
+                    .containsEntry("experiment", "short-posts")
+                    .containsEntry("prompt_version", writer.version());
+            served.merge(assigned, 1, Integer::sum);
+        }
+
+        assertThat(served.get(Variant.CONTROL)).isBetween(70, 130);
+        assertThat(served.get(Variant.TREATMENT)).isBetween(70, 130);
+        assertThat(prompts.agent("editor", "TASK-1")).isEqualTo(prompts.agent("editor"));
     }
 
     @Test

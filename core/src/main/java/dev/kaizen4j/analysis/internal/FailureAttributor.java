@@ -201,7 +201,8 @@ public final class FailureAttributor {
 
     /**
      * The first agent step after the failed result {@code i} that carries on as if it had worked: it
-     * states a figure or name nobody had stated before, or reports on without saying that anything failed.
+     * states a figure or name nobody had stated before, or reports on without saying that anything failed
+     * (a hand-off that states nothing new only relays, and does not count).
      * A retry, an error or a step that gives up does not carry on; -1 when no step does.
      */
     private int carriedOnAfter(int i) {
@@ -223,7 +224,9 @@ public final class FailureAttributor {
             if (event.isError() || Text.givesUp(event.message())) {
                 continue;
             }
-            boolean reports = event.toAgent() != null || event.type() == MessageType.ANSWER
+            // Handing the work on only relays what earlier steps said; whoever acts on it next carries on.
+            boolean handsOn = event.type() == MessageType.DELEGATION || event.type() == MessageType.TASK_ASSIGNMENT;
+            boolean reports = event.toAgent() != null && !handsOn || event.type() == MessageType.ANSWER
                     || event.type() == MessageType.TASK_COMPLETION || event.type() == MessageType.DECISION;
             if (reports && !Text.acknowledgesFailure(event.message())) {
                 return p;
