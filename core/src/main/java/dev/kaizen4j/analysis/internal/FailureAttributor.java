@@ -60,6 +60,8 @@ public final class FailureAttributor {
     public record Blame(String agent, int step, double confidence, String reason, double score, double margin) {}
 
     /** How far back (or ahead) a signal is looked for, so that very long tasks stay linear. */
+    /** Shorter messages ("ok", a topic) are quoted by chance; longer ones are passed on. */
+    private static final int MIN_RELAYED_CHARS = 24;
     private static final int WINDOW = 1000;
     /** How far back a correction looks for the work it is about. */
     private static final int LOOK_BACK = 300;
@@ -218,14 +220,17 @@ public final class FailureAttributor {
             if (event.type() == MessageType.TOOL_CALL) {
                 return -1;
             }
+            // Handing the work on only relays what earlier steps said; whoever acts on it next carries on.
+            boolean handsOn = event.type() == MessageType.DELEGATION || event.type() == MessageType.TASK_ASSIGNMENT;
+            if (handsOn && relaysEarlierStep(p)) {
+                continue;
+            }
             if (introducesFact(p)) {
                 return p;
             }
             if (event.isError() || Text.givesUp(event.message())) {
                 continue;
             }
-            // Handing the work on only relays what earlier steps said; whoever acts on it next carries on.
-            boolean handsOn = event.type() == MessageType.DELEGATION || event.type() == MessageType.TASK_ASSIGNMENT;
             boolean reports = event.toAgent() != null && !handsOn || event.type() == MessageType.ANSWER
                     || event.type() == MessageType.TASK_COMPLETION || event.type() == MessageType.DECISION;
             if (reports && !Text.acknowledgesFailure(event.message())) {
@@ -233,6 +238,18 @@ public final class FailureAttributor {
             }
         }
         return -1;
+    }
+
+    /** Whether step {@code p} quotes an earlier step's whole message: it passes that step's work on. */
+    private boolean relaysEarlierStep(int p) {
+        String message = task.event(p).message();
+        for (int k = Math.max(0, p - WINDOW); k < p; k++) {
+            String earlier = task.event(k).message().strip();
+            if (earlier.length() >= MIN_RELAYED_CHARS && message.contains(earlier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether step {@code p} states a figure or name that no earlier event of the task stated. */
