@@ -205,7 +205,8 @@ public final class FakeSlack implements AutoCloseable {
                 failure.addProperty("needed", "chat:write");
                 failure.addProperty("provided", "reactions:read");
             }
-            return failure;
+            return forced.equals("invalid_blocks") ? invalidBlocks("[ERROR] failed to match all allowed schemas"
+                    + " [json-pointer:/blocks/1/text]") : failure;
         }
         String needed = switch (method) {
             case "chat.postMessage", "chat.update" -> "chat:write";
