@@ -232,13 +232,19 @@ public final class SlackBackChannel implements BackChannel {
                 + (note.isBlank() ? "" : ": " + SlackMessage.escape(note));
         try {
             reply(ref.get(), line, "statusChanged");
-            if (status.isDecided() && !updated.contains(ref.get().ts())) {
+            if (isVerdict(status) && !updated.contains(ref.get().ts())) {
                 ReactionsGetResponse.Message message = reactions(ref.get());
                 update(ref.get(), message.getBlocks(), line);
             }
         } catch (SlackFailure failure) {
             LOG.warn("status {} of {} not shown: {}", status, submission.requestId(), failure.getMessage());
         }
+    }
+
+    /** Only a verdict replaces the instructions on the message; later statuses go to the thread alone. */
+    private static boolean isVerdict(RequestStatus status) {
+        return status == RequestStatus.APPROVED || status == RequestStatus.REJECTED
+                || status == RequestStatus.NEEDS_WORK;
     }
 
     @Override

@@ -348,6 +348,20 @@ class SlackBackChannelTest {
         assertThat(slack.calls()).filteredOn("chat.update"::equals).hasSize(1);
     }
 
+    @Test
+    void givenALaterStatusInAFreshProcess_whenShown_thenOnlyTheThreadSaysItAndTheDecisionStaysOnTheMessage() {
+        Submission submission = channel().submit(ContractRequests.request("Use the target keyword."));
+        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
+        channel().decisionFor(submission);
+
+        channel().statusChanged(submission, RequestStatus.MERGED, "pull request #7 merged");
+
+        assertThat(slack.topLevel().get(0).blockText()).contains("*Approved* by <@" + TestSupport.ALICE + ">")
+                .doesNotContain("merged");
+        assertThat(slack.thread(ts(submission))).extracting(reply -> reply.text)
+                .contains("*Status:* merged: pull request #7 merged");
+    }
+
     private SlackBackChannel channel() {
         return support.channel(settings);
     }
