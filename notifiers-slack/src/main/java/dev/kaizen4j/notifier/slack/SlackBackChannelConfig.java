@@ -32,7 +32,8 @@ public interface SlackBackChannelConfig extends PluginConfig {
     ConfigKey REVIEWERS = ConfigKey.optional("reviewers", Type.STRING, null,
             "comma-separated Slack user ids whose reactions and replies decide; none: nobody decides");
     ConfigKey APP_TOKEN = ConfigKey.optional("app.token", Type.SECRET, null,
-            "the app-level token (xapp-) with connections:write, for Socket Mode; falls back to SLACK_APP_TOKEN");
+            "the app-level token (xapp-) with connections:write, for Socket Mode buttons (not read yet);"
+                    + " falls back to SLACK_APP_TOKEN");
     ConfigKey API_URL = ConfigKey.optional("api.url", Type.URL, "https://slack.com/api/",
             "the Web API methods prefix");
     ConfigKey REPLIES_INTERVAL = ConfigKey.optional("replies.interval", Type.DURATION, "1m",
