@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * (approve), {@code :x:} (reject) or {@code :arrows_counterclockwise:} (needs work), or replies in the
  * thread {@code approve}, {@code reject: <reason>} or {@code needs work: <notes>}. Reactions are read
  * first ({@code reactions.get}); replies ({@code conversations.replies}) at most once per
- * {@link SlackBackChannelConfig#repliesInterval() interval}. Reactions and replies of anyone else, and of
- * the app itself, decide nothing; they are noted in the thread. Without reviewers nothing decides.
+ * {@link SlackBackChannelConfig#repliesInterval() interval}. The first valid decision of a configured
+ * reviewer wins; those of anyone else decide nothing and are noted in the thread, and the app's own
+ * reactions and replies never count. Without reviewers nothing decides (logged as a warning).
  *
  * <p>Thread-safe: calls are serialised on the instance.
  */
