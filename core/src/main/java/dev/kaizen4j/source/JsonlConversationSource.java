@@ -49,9 +49,13 @@ public final class JsonlConversationSource implements ConversationSource {
     private final int parallelism;
     private final int chunkBytes;
     private final ReadProgress progress;
+    private final int maxOpenTasks;
+    private final int maxOpenEvents;
 
     private JsonlConversationSource(Builder builder) {
         this.progress = builder.progress;
+        this.maxOpenTasks = builder.maxOpenTasks;
+        this.maxOpenEvents = builder.maxOpenEvents;
         this.path = builder.path;
         this.lingerLines = builder.lingerLines;
         this.parallelism = builder.parallelism;
@@ -109,7 +113,7 @@ public final class JsonlConversationSource implements ConversationSource {
         requireNonNull(query, "query");
         requireNonNull(problems, "problems");
         TaskAssembler assembler = new TaskAssembler(files(), query, problems, lingerLines, parallelism, chunkBytes,
-                progress);
+                progress, maxOpenTasks, maxOpenEvents);
         Spliterator<Conversation> spliterator =
                 Spliterators.spliteratorUnknownSize(assembler, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(assembler::close);
@@ -129,18 +133,23 @@ public final class JsonlConversationSource implements ConversationSource {
          */
         private final Deque<Lingering> finishing = new ArrayDeque<>();
         private final Deque<Conversation> ready = new ArrayDeque<>();
+        private final int maxOpenTasks;
+        private final int maxOpenEvents;
+        private int openTasks;
+        private long openEvents;
         private long fileLines;
         private long linesRead;
         private boolean done;
 
         TaskAssembler(List<Path> files, ConversationQuery query, SourceProblemListener problems, int lingerLines,
-                int parallelism, int chunkBytes, ReadProgress progress) {
+                int parallelism, int chunkBytes, ReadProgress progress, int maxOpenTasks, int maxOpenEvents) {
+            this.maxOpenTasks = maxOpenTasks;
+            this.maxOpenEvents = maxOpenEvents;
             this.query = query;
             this.problems = problems;
             this.lingerLines = lingerLines;
             this.reader = new ChunkedEventReader(files, query.team(),
-                    event -> query.includesTeam(event.teamName()), parallelism, chunkBytes);
-            this.reader.progress(progress::advanced);
+                    event -> query.includesTeam(event.teamName()), parallelism, chunkBytes, progress::advanced);
         }
 
         @Override
@@ -184,10 +193,18 @@ public final class JsonlConversationSource implements ConversationSource {
                 Map<String, OpenTask> teamTasks = open.computeIfAbsent(event.teamName(), team -> new HashMap<>());
                 OpenTask task = teamTasks.get(event.taskId());
                 if (task == null) {
+                    if (openTasks == maxOpenTasks) {
+                        throw tooMuchOpen(chunk, line - base + fileLines, "unfinished tasks", maxOpenTasks, "maxOpenTasks");
+                    }
                     task = new OpenTask(event.teamName(), event.taskId(), line);
                     teamTasks.put(event.taskId(), task);
+                    openTasks++;
+                }
+                if (openEvents == maxOpenEvents) {
+                    throw tooMuchOpen(chunk, line - base + fileLines, "events of unfinished tasks", maxOpenEvents, "maxOpenEvents");
                 }
                 task.add(event, line);
+                openEvents++;
                 if (task.finished) {
                     finishing.addLast(new Lingering(task, line));
                 }
@@ -212,8 +229,18 @@ public final class JsonlConversationSource implements ConversationSource {
                 }
                 finishing.removeFirst();
                 open.get(task.team).remove(task.taskId);
+                openTasks--;
+                openEvents -= task.events.size();
                 emit(task);
             }
+        }
+
+        /** Fails instead of running out of memory: the log holds more unfinished work than allowed. */
+        private KaizenException tooMuchOpen(ChunkedEventReader.Chunk chunk, long fileLine, String what, int limit,
+                String setting) {
+            return KaizenException.invalidInput(String.format(Locale.ROOT, "more than %d %s held"
+                    + " at once at line %d of %s (%d tasks open): raise JsonlConversationSource.Builder.%s (and the"
+                    + " heap) or filter the log by team", limit, what, fileLine, chunk.file(), openTasks, setting));
         }
 
         private void emit(OpenTask task) {
@@ -263,6 +290,8 @@ public final class JsonlConversationSource implements ConversationSource {
         private int parallelism = Parallelism.DEFAULT;
         private int chunkBytes = ChunkedEventReader.DEFAULT_CHUNK_BYTES;
         private ReadProgress progress = ReadProgress.NONE;
+        private int maxOpenTasks = 100_000;
+        private int maxOpenEvents = 250_000;
 
         private Builder(Path path) {
             this.path = requireNonNull(path, "path");
@@ -298,6 +327,32 @@ public final class JsonlConversationSource implements ConversationSource {
             }
             this.chunkBytes = bytes;
             return this;
+        }
+
+        /**
+         * The most tasks held open (started, not yet emitted) at once; reading fails with a
+         * {@link KaizenException} naming this limit beyond it, rather than running out of memory. Default
+         * 100,000, which fits a 256 MB heap.
+         */
+        public Builder maxOpenTasks(int tasks) {
+            this.maxOpenTasks = positive(tasks, "maxOpenTasks");
+            return this;
+        }
+
+        /**
+         * The most events held in open tasks at once; reading fails with a {@link KaizenException} naming
+         * this limit beyond it. Default 250,000, which fits a 256 MB heap.
+         */
+        public Builder maxOpenEvents(int events) {
+            this.maxOpenEvents = positive(events, "maxOpenEvents");
+            return this;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
         }
 
         /** Receives the bytes read, for a progress indicator; called from the reading thread. */

@@ -16,14 +16,20 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Measures the analysis of a large log against a bare Jackson streaming parse of the same file:
- * throughput (MB/s, events/s), peak heap and the ratio of the two times.
+ * Measures the analysis of a large log against a bare Jackson streaming parse of the same file and
+ * against DuckDB reading and grouping it by task: throughput (MB/s, events/s), peak heap and the ratio of the two times.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -58,6 +64,8 @@ public final class AnalysisBenchmark {
         double bestParse = Double.MAX_VALUE;
         double bestSource = Double.MAX_VALUE;
         double bestAnalysis = Double.MAX_VALUE;
+        double bestDuck = Double.MAX_VALUE;
+        long[] duckCounts = new long[0];
         long events = 0;
         long parsePeak = 0;
         long sourcePeak = 0;
@@ -94,6 +102,14 @@ public final class AnalysisBenchmark {
             analysisPeak = Math.max(analysisPeak, sampler.stop());
             analysisLive = Math.max(analysisLive, sampler.live());
             bestAnalysis = Math.min(bestAnalysis, analysis);
+
+            start = System.nanoTime();
+            duckCounts = duckDbGroup(file);
+            double duck = (System.nanoTime() - start) / 1e9;
+            bestDuck = Math.min(bestDuck, duck);
+            System.out.printf(Locale.ROOT, "round %d: ratios analysis/parse %.2fx, analysis/duckdb %.2fx,"
+                    + " group/parse %.2fx (duckdb %.2f s)%n", round + 1, analysis / parse, analysis / duck,
+                    source / parse, duck);
             System.out.printf(Locale.ROOT, "round %d: bare parse %.2f s (cpu %.2f s), source %.2f s (cpu %.2f s, %.2fx,"
                     + " %d tasks), analysis %.2f s (cpu %.2f s, %.2fx)%n", round + 1, parse, parseCpu, source, sourceCpu,
                     source / parse, grouped, analysis, analysisCpu, analysis / parse);
@@ -106,8 +122,14 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "Analysis (source + analyzer): %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB"
                 + " (live after GC %d MB)%n", bestAnalysis, size / bestAnalysis, events / bestAnalysis,
                 analysisPeak >> 20, analysisLive >> 20);
+        System.out.printf(Locale.ROOT, "DuckDB %s (read_json_auto + GROUP BY task): %.2f s, %.0f MB/s; %d tasks,"
+                + " %d events, %d failed%n", duckDbVersion(), bestDuck, size / bestDuck, duckCounts[0], duckCounts[1],
+                duckCounts[2]);
         System.out.printf(Locale.ROOT, "Ratio to bare parse: source %.2fx, analysis %.2fx (target <= 1.5x)%n",
                 bestSource / bestParse, bestAnalysis / bestParse);
+        System.out.printf(Locale.ROOT, "Best of %d: analysis/parse %.2fx (target <= 1.5x), analysis/duckdb %.2fx"
+                + " (target < 1x), read+group/parse %.2fx (duckdb/parse %.2fx)%n", rounds, bestAnalysis / bestParse,
+                bestAnalysis / bestDuck, bestSource / bestParse, bestDuck / bestParse);
         System.out.printf(Locale.ROOT, "Report: %d tasks, %d failed, %d findings, %d attributions%n",
                 report.metrics().tasksTotal(), report.metrics().tasksFailed(), report.findings().size(),
                 report.attributions().size());
@@ -132,6 +154,37 @@ public final class AnalysisBenchmark {
             }
         }
         return objects;
+    }
+
+    /**
+     * The peer: DuckDB reads the same file with {@code read_json_auto} and groups it by task, computing
+     * the task-level counts (tasks, events, failed tasks); two threads, like the analysis.
+     */
+    static long[] duckDbGroup(Path file) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement settings = connection.createStatement()) {
+            settings.execute("SET threads = 2");
+            String sql = "SELECT count(*), coalesce(sum(events), 0), coalesce(sum(failed), 0) FROM ("
+                    + " SELECT task_id, count(*) AS events,"
+                    + " max(CASE WHEN message_type = 'task_failed' THEN 1 ELSE 0 END) AS failed"
+                    + " FROM read_json_auto(?) WHERE team_name = 'marketing-team' GROUP BY team_name, task_id)";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setString(1, file.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+                }
+            }
+        }
+    }
+
+    static String duckDbVersion() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT version()")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     /** Reads and groups the log into tasks, nothing more. */

@@ -28,14 +28,22 @@ public final class ReportCheck {
         if (!Files.exists(log)) {
             LogGenerator.generate(log, megabytes << 20, 42);
         }
-        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(AnalysisBenchmark.analyze(log));
+        byte[] json = reportJson(log);
         Files.write(out, json);
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        String digest = sha256(json);
         System.out.println(digest + "  " + out);
         if (args.length > 3 && !args[3].equalsIgnoreCase(digest)) {
             System.out.println("report differs from the expected " + args[3]);
             System.exit(1);
         }
+    }
+
+    /** The report of {@code log} as pretty-printed JSON, the bytes the digest is taken of. */
+    static byte[] reportJson(Path log) throws Exception {
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(AnalysisBenchmark.analyze(log));
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -73,8 +73,18 @@ public final class Detectors {
     /** Step repetition and loops: an agent sending the same message (up to case and punctuation) again. */
     private void repetition(TaskView task, TaskFindings found) {
         Set<Long> seen = new HashSet<>();
+        int[] lengths = new int[task.size()];
+        int agentSteps = 0;
         for (int i = 0; i < task.size(); i++) {
-            if (!task.isAgentStep(i)) {
+            if (task.isAgentStep(i)) {
+                lengths[agentSteps++] = Text.hashedLength(task.event(i).message());
+            }
+        }
+        // The normalized hash starts from the message's length: a message whose length no other agent
+        // step shares cannot repeat one, so it is not hashed at all.
+        java.util.Arrays.sort(lengths, 0, agentSteps);
+        for (int i = 0; i < task.size(); i++) {
+            if (!task.isAgentStep(i) || !sharesLength(lengths, agentSteps, Text.hashedLength(task.event(i).message()))) {
                 continue;
             }
             ConversationEvent event = task.event(i);
@@ -83,6 +93,12 @@ public final class Detectors {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
             }
         }
+    }
+
+    /** Whether {@code length} occurs at least twice among the first {@code size} sorted {@code lengths}. */
+    private static boolean sharesLength(int[] lengths, int size, int length) {
+        int at = java.util.Arrays.binarySearch(lengths, 0, size, length);
+        return (at > 0 && lengths[at - 1] == length) || (at + 1 < size && lengths[at + 1] == length);
     }
 
     /** Input addressed to an agent (questions, challenges, feedback, hand-offs): ignored, or picked up slowly. */

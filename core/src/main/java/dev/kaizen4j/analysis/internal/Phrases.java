@@ -58,10 +58,11 @@ final class Phrases {
         }
         Matcher matcher = null;
         int n = text.length();
+        char[] chars = Text.chars(text, n);
         for (int p = 0; p < n; p++) {
-            char c = text.charAt(p);
+            char c = chars[p];
             String[] candidates = c < 128 ? byFirst[c] : null;
-            if (candidates == null || (wordStarts && p > 0 && isAsciiWordChar(text.charAt(p - 1)))) {
+            if (candidates == null || (wordStarts && p > 0 && isAsciiWordChar(chars[p - 1]))) {
                 continue;
             }
             for (String prefix : candidates) {

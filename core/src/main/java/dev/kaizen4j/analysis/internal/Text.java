@@ -96,6 +96,30 @@ public final class Text {
 
     private Text() {}
 
+    /** Longest text copied into the per-thread buffer; longer texts get an array of their own. */
+    private static final int BUFFER_CHARS = 1 << 16;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
+
+    /**
+     * The first {@code end} characters of {@code text} in an array: scanning an array is much cheaper
+     * than {@link String#charAt} (no coder test or bounds check per character). Valid until the next call
+     * on the same thread.
+     */
+    static char[] chars(String text, int end) {
+        char[] buffer = BUFFER.get();
+        if (end > buffer.length) {
+            if (end > BUFFER_CHARS) {
+                char[] own = new char[end];
+                text.getChars(0, end, own, 0);
+                return own;
+            }
+            buffer = new char[Math.max(end, buffer.length * 2)];
+            BUFFER.set(buffer);
+        }
+        text.getChars(0, end, buffer, 0);
+        return buffer;
+    }
+
     /**
      * Word prefixes that must occur in a text before a pattern can match it: a cheap test at word
      * starts that spares most texts the regular expression.
@@ -131,16 +155,19 @@ public final class Text {
         }
 
         /** Whether some word of {@code text} starts with one of the prefixes. */
-        boolean anyIn(String text) {
-            int n = text.length();
+        boolean anyIn(String string) {
+            int n = string.length();
+            char[] text = chars(string, n);
+            int[][] nodes = this.nodes;
+            boolean[] terminal = this.terminal;
             for (int i = 0; i < n; i++) {
-                char previous = i > 0 ? text.charAt(i - 1) : ' ';
+                char previous = i > 0 ? text[i - 1] : ' ';
                 if (previous < 128 ? isAsciiLetterOrDigit(previous) : Character.isLetterOrDigit(previous)) {
                     continue;
                 }
                 int node = 0;
                 for (int j = i; j < n; j++) {
-                    node = nodes[node][index(text.charAt(j))];
+                    node = nodes[node][index(text[j])];
                     if (node == 0) {
                         break;
                     }
@@ -153,14 +180,20 @@ public final class Text {
         }
     }
 
+    /** The length {@link #normalizedHash} starts from: messages of different lengths hash differently. */
+    public static int hashedLength(String message) {
+        return Math.min(message.length(), 1 << 20);
+    }
+
     /** A hash of the message ignoring case, punctuation and spacing; 0 for messages shorter than {@code minChars}. */
     public static long normalizedHash(String message, int minChars) {
-        long hash = 1125899906842597L + Math.min(message.length(), 1 << 20);
+        long hash = 1125899906842597L + hashedLength(message);
         int letters = 0;
         boolean pendingSpace = false;
         int end = Math.min(message.length(), 2000);
+        char[] chars = chars(message, end);
         for (int i = 0; i < end; i++) {
-            char c = message.charAt(i);
+            char c = chars[i];
             if (isAsciiLetterOrDigit(c) || (c >= 128 && Character.isLetterOrDigit(c))) {
                 if (pendingSpace && letters > 0) {
                     hash = 31 * hash + ' ';
@@ -191,8 +224,9 @@ public final class Text {
      * The content words of the first {@code limit} characters of a text as sorted, distinct hashes:
      * lower case, plural "s" dropped, at least three characters, no stop words, no strings made.
      */
-    public static long[] wordHashes(String text, int limit) {
-        int end = Math.min(limit, text.length());
+    public static long[] wordHashes(String string, int limit) {
+        int end = Math.min(limit, string.length());
+        char[] text = chars(string, end);
         long[] hashes = new long[16];
         int size = 0;
         int start = -1;
@@ -202,7 +236,7 @@ public final class Text {
         char last = 0;
         char before = 0;
         for (int i = 0; i <= end; i++) {
-            char c = i < end ? text.charAt(i) : 0;
+            char c = i < end ? text[i] : 0;
             boolean word = i < end && (isAsciiLetterOrDigit(c) || isHashedWordChar(text, i, end));
             if (word) {
                 if (start < 0) {
@@ -280,13 +314,13 @@ public final class Text {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static boolean isHashedWordChar(String text, int i, int end) {
-        char c = text.charAt(i);
-        if (isAsciiLetterOrDigit(c) || c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
+    private static boolean isHashedWordChar(char[] text, int i, int end) {
+        char c = text[i];
+        if (c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
             return true;
         }
-        return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text.charAt(i - 1))
-                && Character.isDigit(text.charAt(i + 1));
+        return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text[i - 1])
+                && Character.isDigit(text[i + 1]);
     }
 
     /** How many of the sorted hashes {@code words} are in the sorted hashes {@code other}. */
@@ -315,15 +349,17 @@ public final class Text {
     public static Set<String> factTokens(String text) {
         Set<String> facts = new LinkedHashSet<>();
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean word = i < text.length() && isWordChar(text.charAt(i));
+        int n = text.length();
+        char[] chars = chars(text, n);
+        for (int i = 0; i <= n; i++) {
+            boolean word = i < n && isWordChar(chars[i]);
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
                 // Without a digit or capital a word cannot be a fact: most words need no string then.
-                if (hasDigitOrUpper(text, start, i)) {
+                if (hasDigitOrUpper(chars, start, i)) {
                     String token = trimWord(text.substring(start, i));
-                    if (isFact(token, start == 0 || isSentenceStart(text, start))) {
+                    if (isFact(token, start == 0 || isSentenceStart(chars, start))) {
                         facts.add(token.toLowerCase(Locale.ROOT));
                     }
                 }
@@ -333,9 +369,9 @@ public final class Text {
         return facts;
     }
 
-    private static boolean hasDigitOrUpper(String text, int from, int to) {
+    private static boolean hasDigitOrUpper(char[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 128 ? (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     : Character.isDigit(c) || Character.isUpperCase(c)) {
                 return true;
@@ -365,9 +401,9 @@ public final class Text {
         return token.length() >= 3 && (innerUpper || capitalized) && !STOPWORDS.contains(token.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isSentenceStart(String text, int index) {
+    private static boolean isSentenceStart(char[] text, int index) {
         for (int i = index - 1; i >= 0; i--) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '*' && c != '-' && c != '(') {
                 return c == '.' || c == '!' || c == '?' || c == '\n';
             }
@@ -397,11 +433,14 @@ public final class Text {
         return token.substring(from, to);
     }
 
-    public static int wordCount(String text) {
+    public static int wordCount(String string) {
+        int n = string.length();
+        char[] text = chars(string, n);
         int count = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+        for (int i = 0; i < n; i++) {
+            char c = text[i];
+            boolean letter = c < 128 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
             if (letter && !inWord) {
                 count++;
             }

@@ -87,6 +87,16 @@ public final class ChunkedEventReader implements AutoCloseable {
      */
     public ChunkedEventReader(List<Path> files, @Nullable String defaultTeam, Predicate<ConversationEvent> accept,
             int parallelism, int chunkBytes) {
+        this(files, defaultTeam, accept, parallelism, chunkBytes, bytes -> { });
+    }
+
+    /**
+     * As above, with {@code progress} receiving the bytes read on the reading thread; given here, before
+     * that thread starts, so that no byte goes unreported.
+     */
+    public ChunkedEventReader(List<Path> files, @Nullable String defaultTeam, Predicate<ConversationEvent> accept,
+            int parallelism, int chunkBytes, java.util.function.LongConsumer progress) {
+        this.progress = progress;
         this.files = List.copyOf(files).iterator();
         this.defaultTeam = defaultTeam;
         this.accept = accept;

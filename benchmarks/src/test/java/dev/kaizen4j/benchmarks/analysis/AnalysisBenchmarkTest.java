@@ -1,0 +1,51 @@
+package dev.kaizen4j.benchmarks.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Not a timed test: the benchmark runs end to end on a small log and the analysis report stays byte-identical. */
+class AnalysisBenchmarkTest {
+
+    /** SHA-256 of the report of the 4 MB log generated with seed 42, as {@link ReportCheck} prints it. */
+    private static final String REPORT_DIGEST_4MB = "9f282b66d5638624fc0a5e9f30837ae7027aa1dce45bfc747e25dc4b8c6ef931";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void reportOfTheGeneratedLogIsUnchanged() throws Exception {
+        Path log = directory.resolve("log.jsonl");
+        LogGenerator.generate(log, 4L << 20, 42);
+
+        String digest = ReportCheck.sha256(ReportCheck.reportJson(log));
+
+        assertThat(digest).as("report digest; an optimization must not change the report").isEqualTo(REPORT_DIGEST_4MB);
+    }
+
+    @Test
+    void benchmarkRunsOnASmallLogAndPrintsTheThreeRatios() throws Exception {
+        Path log = directory.resolve("small.jsonl");
+        LogGenerator.generate(log, 1L << 20, 42);
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            AnalysisBenchmark.main(new String[] {log.toString(), "1", "1"});
+        } finally {
+            System.setOut(console);
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("DuckDB v1.4.4").containsPattern("analysis/parse \\d+\\.\\d\\dx")
+                .containsPattern("analysis/duckdb \\d+\\.\\d\\dx").containsPattern("read\\+group/parse \\d+\\.\\d\\dx");
+        long failedInLog = Files.readAllLines(log).stream().filter(line -> line.contains("\"task_failed\"")).count();
+        assertThat(output).contains(failedInLog + " failed");
+    }
+}
