@@ -59,7 +59,8 @@ final class SuggestCommand implements Callable<Integer> {
     double threshold = 0.10;
 
     @Option(names = "--back-channel", paramLabel = "NAME",
-            description = "Where the suggestions go: file, github or file,github (env KAIZEN_BACK_CHANNEL). Default: file.")
+            description = "Where the suggestions go: file, github, a plugin's name, or several as file,github"
+                    + " (env KAIZEN_BACK_CHANNEL). Default: file.")
     @Nullable String backChannel;
 
     @Override

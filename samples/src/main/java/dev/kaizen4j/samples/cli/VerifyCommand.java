@@ -66,7 +66,7 @@ final class VerifyCommand extends WorkloadCommand {
     @Nullable String requestId;
 
     @Option(names = "--back-channel", paramLabel = "NAME",
-            description = "Where to show the verdict of --request: file, github or file,github"
+            description = "Where to show the verdict of --request: file, github, a plugin's name, or several as file,github"
                     + " (env KAIZEN_BACK_CHANNEL). Default: file.")
     @Nullable String backChannel;
 
