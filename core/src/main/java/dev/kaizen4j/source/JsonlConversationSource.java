@@ -2,13 +2,12 @@ package dev.kaizen4j.source;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kaizen4j.internal.Parallelism;
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.internal.Parallelism;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.source.internal.ChunkedEventReader;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.kaizen4j.source.internal.LogFiles;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,30 +81,7 @@ public final class JsonlConversationSource implements ConversationSource {
      * @throws KaizenException if the path does not exist or holds no log file
      */
     public List<Path> files() {
-        if (!Files.exists(path)) {
-            throw KaizenException.invalidInput("log path not found: " + path);
-        }
-        if (Files.isRegularFile(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(JsonlConversationSource::isLogFile)
-                    .sorted()
-                    .toList();
-            if (files.isEmpty()) {
-                throw KaizenException.invalidInput("no .jsonl, .ndjson or .jsonl.gz log file under " + path);
-            }
-            return files;
-        } catch (IOException unreadable) {
-            throw KaizenException.invalidInput("cannot list log directory " + path + ": " + unreadable.getMessage(), unreadable);
-        }
-    }
-
-    private static boolean isLogFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".jsonl.gz")
-                || name.endsWith(".ndjson.gz");
+        return LogFiles.list(path, List.of(".jsonl", ".ndjson"));
     }
 
     @Override

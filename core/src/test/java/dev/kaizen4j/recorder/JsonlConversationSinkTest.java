@@ -6,6 +6,7 @@ import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
 import dev.kaizen4j.redaction.Redactor;
+import dev.kaizen4j.review.contract.MutableClock;
 import dev.kaizen4j.source.ConversationQuery;
 import dev.kaizen4j.source.JsonlConversationSource;
 import dev.kaizen4j.source.SourceProblem;
@@ -14,8 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,26 +66,10 @@ class JsonlConversationSinkTest {
 
     @Test
     void startsANewFileEachDay() throws IOException {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-10T23:59:59Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-10T23:59:59Z"));
         try (JsonlConversationSink sink = JsonlConversationSink.builder(directory).clock(clock).build()) {
             sink.accept(event("T-1", 0, "late"));
-            now.set(Instant.parse("2025-06-11T00:00:01Z"));
+            clock.advance(Duration.ofSeconds(2));
             sink.accept(event("T-1", 1, "early"));
         }
 

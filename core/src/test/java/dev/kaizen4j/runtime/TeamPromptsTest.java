@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.experiment.Rollout;
 import dev.kaizen4j.experiment.Variant;
+import dev.kaizen4j.review.contract.MutableClock;
 import dev.kaizen4j.team.PromptField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,7 +49,7 @@ class TeamPromptsTest {
     Path directory;
 
     private Path file;
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-16T09:00:00Z"));
     private final List<TeamPrompts.Problem> problems = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -257,29 +255,5 @@ class TeamPromptsTest {
         Files.writeString(file, content);
         // some file systems keep modification times in whole seconds; a new one marks every write
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusNanos(System.nanoTime() % 1_000_000_000)));
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2025-06-16T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -33,7 +33,8 @@ public final class LogFiles {
         try (Stream<Path> walk = Files.walk(path)) {
             List<Path> files = walk.filter(Files::isRegularFile).filter(file -> matches(file, suffixes)).sorted().toList();
             if (files.isEmpty()) {
-                throw KaizenException.invalidInput("no " + String.join(", ", suffixes) + " file under " + path);
+                throw KaizenException.invalidInput("no " + String.join(", ", suffixes) + " file (or .gz of one) under "
+                        + path);
             }
             return files;
         } catch (IOException unreadable) {

@@ -8,14 +8,12 @@ import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.ContractRequests;
+import dev.kaizen4j.review.contract.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -315,7 +313,7 @@ class SlackBackChannelTest {
     @Test
     void givenTheDefaultInterval_whenDecisionsAreReadTwiceWithinAMinute_thenRepliesAreReadOnce() {
         settings.remove("slack.replies.interval");
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-16T10:00:00Z"));
         SlackBackChannel channel = SlackBackChannel.builder().config(SlackBackChannelConfig.of(settings::get))
                 .clock(clock).sleeper(support.waits::add).build();
         Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
@@ -368,30 +366,5 @@ class SlackBackChannelTest {
 
     private static String ts(Submission submission) {
         return submission.externalId().substring(submission.externalId().indexOf('/') + 1);
-    }
-
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-06-16T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
