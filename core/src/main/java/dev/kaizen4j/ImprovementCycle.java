@@ -258,10 +258,6 @@ public final class ImprovementCycle {
                     "at most " + maxSubmissionsPerCycle + " submissions per cycle; proposed again next cycle");
         }
         ImprovementRequest request = request(proposal, report, plan, true);
-        Optional<Revision> revision = plan.revisions().stream().filter(r -> r.revisedBy(proposal)).findFirst();
-        if (revision.isPresent()) {
-            request = request.withRevises(revision.get().requestId());
-        }
         // The claim is atomic across runtimes sharing the ledger: of several proposing this change, one submits it.
         if (!claim(LedgerEntry.of(clock.instant(), request, RequestStatus.PENDING_SUBMISSION, null))) {
             return new ProposalOutcome(redactor.redact(proposal), requestId, RequestStatus.SUPPRESSED_DUPLICATE,
@@ -532,15 +528,17 @@ public final class ImprovementCycle {
         if (findings.isEmpty()) {
             findings = report.findingsFor(proposal.agent());
         }
+        String revises = plan.revisions().stream().filter(revision -> revision.revisedBy(proposal))
+                .map(Revision::requestId).findFirst().orElse(null);
         ImprovementRequest redacted = redactor.redact(new ImprovementRequest(ImprovementRequest.idFor(proposal),
                 proposal.fingerprint(), team.name(), ImprovementRequest.titleFor(proposal), proposal, findings,
-                metricsSnapshot(report.metrics()), plan.transcript(), clock.instant()));
+                metricsSnapshot(report.metrics()), plan.transcript(), clock.instant(), revises));
         if (!accepted) {
             return redacted;
         }
         return new ImprovementRequest(redacted.id(), redacted.fingerprint(), redacted.team(), redacted.title(),
                 withTextsOf(proposal, redacted.proposal()), redacted.findings(), redacted.metrics(),
-                redacted.discussion(), redacted.createdAt());
+                redacted.discussion(), redacted.createdAt(), redacted.revises());
     }
 
     /** The redacted proposal with the original's code or prompt texts. */

@@ -54,7 +54,8 @@ public interface Redactor {
                 .map(turn -> new DiscussionTurn(turn.speaker(), redact(turn.message())))
                 .toList();
         return new ImprovementRequest(request.id(), request.fingerprint(), request.team(), redact(request.title()),
-                redact(request.proposal()), findings, request.metrics(), discussion, request.createdAt());
+                redact(request.proposal()), findings, request.metrics(), discussion, request.createdAt(),
+                request.revises());
     }
 
     /** The proposal with its texts, rationale and evidence redacted. */

@@ -55,13 +55,6 @@ public record ImprovementRequest(
         this(id, fingerprint, team, title, proposal, findings, metrics, discussion, createdAt, null);
     }
 
-    /** This request, marked as the revision of the earlier request {@code revisedRequestId}. */
-    public ImprovementRequest withRevises(String revisedRequestId) {
-        requireNonNull(revisedRequestId, "revisedRequestId");
-        return new ImprovementRequest(id, fingerprint, team, title, proposal, findings, metrics, discussion, createdAt,
-                revisedRequestId);
-    }
-
     /** The request id for a proposal: {@code <team>-<first 8 hex digits of the fingerprint>}. */
     public static String idFor(Proposal proposal) {
         return proposal.team() + "-" + proposal.fingerprint().substring(0, 8);
