@@ -32,6 +32,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
     private final AtomicInteger envelopes = new AtomicInteger();
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
     private final Map<String, Long> acked = new ConcurrentHashMap<>();
+    private final List<String> closes = new CopyOnWriteArrayList<>();
 
     FakeSocketMode(FakeSlack slack) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -233,6 +234,12 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         open.remove(connection);
+        closes.add(code + (remote ? " by the client" : " by the server"));
+    }
+
+    /** How each connection ended so far: the close code and which side closed it, as {@code 1000 by the client}. */
+    public List<String> closes() {
+        return List.copyOf(closes);
     }
 
     @Override

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.kaizen4j.notifier.slack.FakeSlack;
 import dev.kaizen4j.notifier.slack.FakeSocketMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,42 @@ class SlackRunnerTest {
         assertThat(slack.thread(approved.ts)).anySatisfy(reply -> assertThat(reply.text).contains("*Status:* published"));
         assertThat(listen.get().out() + listen.get().err()).doesNotContain(FakeSlack.APP_TOKEN)
                 .doesNotContain(FakeSlack.TOKEN);
+    }
+
+    @Test
+    void givenAListeningProcess_whenTerminatedAsByCtrlC_thenItClosesTheSocketNormallyAndSaysSo() throws Exception {
+        environment.put("KAIZEN_SLACK_APP_TOKEN", FakeSlack.APP_TOKEN);
+        kaizen("run", "--back-channel", "slack");
+        FakeSocketMode socket = slack.socketMode();
+        int before = socket.connections();
+        int closedBefore = socket.closes().size();
+        Path output = directory.resolve("listen.out");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KaizenCommand.class.getName(),
+                "review", "listen", "--back-channel", "slack")
+                .redirectOutput(output.toFile()).redirectError(directory.resolve("listen.err").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAIZEN") || name.startsWith("SLACK"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            socket.awaitConnections(before + 1, Duration.ofSeconds(60));
+            FakeSlack.Posted message = slack.topLevel().get(0);
+            socket.awaitAck(socket.click(REVIEWER, "kaizen4j.approve", message), WAIT);
+            awaitStatus(requestId(message), "published");
+
+            process.destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C does
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(output)).contains("Listening for decisions").contains("Stopped listening.");
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (socket.closes().size() == closedBefore && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(socket.closes().subList(closedBefore, socket.closes().size()))
+                .as("a normal close by the client").containsExactly("1000 by the client");
     }
 
     @Test
