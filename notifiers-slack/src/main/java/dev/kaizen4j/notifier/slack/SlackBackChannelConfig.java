@@ -31,7 +31,7 @@ public interface SlackBackChannelConfig extends PluginConfig {
     ConfigKey CHANNEL = ConfigKey.optional("channel", Type.STRING, "#team-improvements",
             "the channel requests are posted to: an id such as C0123456789 or #name");
     ConfigKey REVIEWERS = ConfigKey.optional("reviewers", Type.STRING, null,
-            "comma-separated Slack user ids whose reactions and replies decide; none: nobody decides");
+            "comma-separated Slack user ids whose buttons, reactions and replies decide; none: nobody decides");
     ConfigKey APP_TOKEN = ConfigKey.optional("app.token", Type.SECRET, null,
             "the app-level token (xapp-) with connections:write: messages get buttons and decisions arrive"
                     + " through Socket Mode; none: reactions and replies only; falls back to SLACK_APP_TOKEN");
