@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -183,11 +184,6 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
         return Duration.ofNanos(acked.get(envelopeId) - sent.get(envelopeId));
     }
 
-    /** The envelope ids acknowledged so far. */
-    public java.util.Set<String> acknowledged() {
-        return java.util.Set.copyOf(acked.keySet());
-    }
-
     private WebSocket newest() {
         if (open.isEmpty()) {
             throw new IllegalStateException("no Socket Mode connection is open");
@@ -200,7 +196,7 @@ public final class FakeSocketMode extends WebSocketServer implements AutoCloseab
         payload.addProperty("type", type);
         JsonObject who = new JsonObject();
         who.addProperty("id", user);
-        who.addProperty("username", user.toLowerCase(java.util.Locale.ROOT));
+        who.addProperty("username", user.toLowerCase(Locale.ROOT));
         who.addProperty("team_id", "T0KAIZEN");
         payload.add("user", who);
         payload.add("team", id("T0KAIZEN"));

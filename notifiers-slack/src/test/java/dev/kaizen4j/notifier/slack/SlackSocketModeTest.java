@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,20 @@ class SlackSocketModeTest {
                 .isEqualTo("Approve");
         assertThat(actions.getAsJsonArray("elements").get(1).getAsJsonObject().has("confirm")).isFalse();
         assertThat(message.blockText()).contains("presses a button below").contains("*Validation:* passed");
+    }
+
+    @Test
+    void givenAHugeDiffAndAnAppToken_whenSubmitted_thenTheButtonsStayWithinSlacksBlockLimits() {
+        String lesson = IntStream.range(0, 2000).mapToObj(i -> "Rule " + i + ": check keyword " + i)
+                .collect(Collectors.joining("\n"));
+
+        Submission submission = channel().submit(ContractRequests.request(lesson));
+
+        assertThat(submission.isSubmitted()).as(submission.error()).isTrue();
+        FakeSlack.Posted message = slack.topLevel().get(0);
+        assertThat(message.blocks.size()).isLessThanOrEqualTo(50);
+        assertThat(message.buttons()).hasSize(3);
+        assertThat(message.blockText()).contains("they are in the thread");
     }
 
     @Test
