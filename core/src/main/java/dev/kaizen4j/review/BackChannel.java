@@ -90,6 +90,14 @@ public interface BackChannel extends AutoCloseable {
      */
     default void decisionsTo(DecisionListener listener) {}
 
+    /**
+     * Whether {@link #decisionsTo} listeners hear of decisions as they are made (buttons, webhooks), so a
+     * host may wait for them instead of polling. False by default.
+     */
+    default boolean deliversDecisions() {
+        return false;
+    }
+
     /** Releases connections and threads; the default holds none. Never throws for a failure to release. */
     @Override
     default void close() {}

@@ -199,6 +199,11 @@ final class CompositeBackChannel implements BackChannel {
     }
 
     @Override
+    public boolean deliversDecisions() {
+        return channels.stream().anyMatch(BackChannel::deliversDecisions);
+    }
+
+    @Override
     public void close() {
         for (BackChannel channel : channels) {
             try {

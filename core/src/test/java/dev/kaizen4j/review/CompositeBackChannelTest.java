@@ -194,6 +194,19 @@ class CompositeBackChannelTest extends BackChannelContract {
         assertThat(closed).containsExactly("slack", "teams");
     }
 
+    @Test
+    void givenOnePartDeliveringDecisions_whenAsked_thenTheCompositeDeliversThemAndOnlyThen() {
+        BackChannel pushing = new Failing("chat") {
+            @Override
+            public boolean deliversDecisions() {
+                return true;
+            }
+        };
+
+        assertThat(BackChannel.composite(down("teams"), pushing).deliversDecisions()).isTrue();
+        assertThat(BackChannel.composite(down("teams"), first).deliversDecisions()).isFalse();
+    }
+
     private static BackChannel down(String name) {
         return new Failing(name);
     }

@@ -14,12 +14,15 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.Reaction;
 import com.slack.api.model.block.LayoutBlock;
+import dev.kaizen4j.notifier.slack.internal.Interaction;
 import dev.kaizen4j.notifier.slack.internal.ReviewCommands;
 import dev.kaizen4j.notifier.slack.internal.Sleeper;
 import dev.kaizen4j.notifier.slack.internal.SlackCalls;
 import dev.kaizen4j.notifier.slack.internal.SlackFailure;
 import dev.kaizen4j.notifier.slack.internal.SlackMessage;
+import dev.kaizen4j.notifier.slack.internal.SocketModeDecisions;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -38,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +55,14 @@ import org.slf4j.LoggerFactory;
  * carries metadata {@code kaizen4j_improvement_request} with the request id and fingerprint, so a retry
  * after a crash finds it instead of posting twice.
  *
- * <p>Decisions are read without Socket Mode: a configured reviewer reacts {@code :white_check_mark:}
+ * <p>With an app-level token ({@link SlackBackChannelConfig#APP_TOKEN}) the message also has buttons:
+ * {@code kaizen4j.approve} (after a confirmation), {@code kaizen4j.reject} and {@code kaizen4j.needs_work}
+ * (after a modal asking for the notes). Clicks arrive through Socket Mode once a listener is registered with
+ * {@link #decisionsTo}: every envelope is acknowledged before any work, a repeated delivery is handled once,
+ * a {@code disconnect} message reconnects, a click by anyone but a configured reviewer or on a request
+ * already decided changes nothing and is answered with an ephemeral message.
+ *
+ * <p>Decisions are also read without Socket Mode: a configured reviewer reacts {@code :white_check_mark:}
  * (approve), {@code :x:} (reject) or {@code :arrows_counterclockwise:} (needs work), or replies in the
  * thread {@code approve}, {@code reject: <reason>} or {@code needs work: <notes>}. Reactions are read
  * first ({@code reactions.get}); replies ({@code conversations.replies}) at most once per
@@ -71,6 +83,7 @@ public final class SlackBackChannel implements BackChannel {
     private static final Duration POST_SPACING = Duration.ofSeconds(1);
     private static final Duration HISTORY_MARGIN = Duration.ofDays(1);
     private static final int HISTORY_PAGES = 10;
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(15);
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -81,6 +94,10 @@ public final class SlackBackChannel implements BackChannel {
     private final Sleeper sleeper;
     private final SlackCalls calls;
     private final String name;
+    private final @Nullable String appToken;
+    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ReviewDecision> decided = new ConcurrentHashMap<>();
+    private @Nullable SocketModeDecisions socket;
 
     private @Nullable String channelId;
     private @Nullable Instant scannedSince;
@@ -103,6 +120,7 @@ public final class SlackBackChannel implements BackChannel {
         this.sleeper = builder.sleeper;
         this.calls = new SlackCalls(config.maxRateLimitWait(), sleeper);
         this.name = NAME + ":" + channel;
+        this.appToken = config.appToken().orElse(null);
         SlackConfig sdk = new SlackConfig();
         sdk.setStatsEnabled(false);
         sdk.setMethodsEndpointUrlPrefix(config.apiUrl());
@@ -129,7 +147,7 @@ public final class SlackBackChannel implements BackChannel {
         requireNonNull(request, "request");
         SlackMessage message;
         try {
-            message = SlackMessage.of(request);
+            message = SlackMessage.of(request, appToken != null);
         } catch (IllegalArgumentException tooLarge) {
             return Submission.failed(name, request.id(), "Slack chat.postMessage in " + channel + " refused: request "
                     + request.id() + " is too large: " + tooLarge.getMessage() + "; not retriable unchanged", false);
@@ -223,6 +241,32 @@ public final class SlackBackChannel implements BackChannel {
         return decisions;
     }
 
+    /**
+     * With an app token, opens the Socket Mode connection (once) and hands {@code listener} each decision a
+     * configured reviewer makes with the message's buttons; without one, decisions are only read by
+     * {@link #decisionsFor}.
+     */
+    @Override
+    public void decisionsTo(DecisionListener listener) {
+        requireNonNull(listener, "listener");
+        if (appToken == null) {
+            return;
+        }
+        listeners.add(listener);
+        synchronized (this) {
+            if (socket == null) {
+                socket = new SocketModeDecisions(slack, appToken, channel, RECONNECT_DELAY, this::interacted);
+                socket.start();
+            }
+        }
+    }
+
+    /** True when an app token is configured: decisions then arrive through Socket Mode as they are made. */
+    @Override
+    public boolean deliversDecisions() {
+        return appToken != null;
+    }
+
     @Override
     public synchronized void statusChanged(Submission submission, RequestStatus status, String note) {
         Optional<MessageRef> ref = addressed(submission).flatMap(MessageRef::parse);
@@ -250,6 +294,13 @@ public final class SlackBackChannel implements BackChannel {
 
     @Override
     public void close() {
+        SocketModeDecisions open;
+        synchronized (this) {
+            open = socket;
+        }
+        if (open != null) {
+            open.close();
+        }
         try {
             slack.close();
         } catch (Exception ignored) {
@@ -422,6 +473,7 @@ public final class SlackBackChannel implements BackChannel {
     }
 
     private void markDecided(MessageRef ref, @Nullable List<LayoutBlock> blocks, ReviewDecision decision) {
+        decided.putIfAbsent(ref.requestId(), decision);
         if (updated.contains(ref.ts())) {
             return;
         }
@@ -442,7 +494,8 @@ public final class SlackBackChannel implements BackChannel {
     private void update(MessageRef ref, @Nullable List<LayoutBlock> blocks, String line) throws SlackFailure {
         List<LayoutBlock> shown = new ArrayList<>();
         for (LayoutBlock block : blocks == null ? List.<LayoutBlock>of() : blocks) {
-            if (!SlackMessage.STATUS_BLOCK.equals(block.getBlockId())) {
+            if (!SlackMessage.STATUS_BLOCK.equals(block.getBlockId())
+                    && !SlackMessage.ACTIONS_BLOCK.equals(block.getBlockId())) {
                 shown.add(block);
             }
         }
@@ -463,6 +516,97 @@ public final class SlackBackChannel implements BackChannel {
             botUser = calls.call("auth.test", channel, () -> methods.authTest(r -> r)).getUserId();
         }
         return botUser;
+    }
+
+    // ---- decisions through Socket Mode
+
+    /** A button click or modal submission, after its ack: decided here, then handed to the listeners. */
+    private void interacted(Interaction interaction) {
+        Optional<ReviewDecision> decision;
+        synchronized (this) {
+            decision = decide(interaction);
+        }
+        // outside the lock: listeners record in the ledger and call statusChanged from their own locks
+        decision.ifPresent(made -> {
+            for (DecisionListener listener : listeners) {
+                try {
+                    listener.decided(name, interaction.requestId(), made);
+                } catch (RuntimeException failure) {
+                    LOG.warn("decision on {} not recorded by a listener: {}", interaction.requestId(),
+                            failure.toString());
+                }
+            }
+        });
+    }
+
+    private Optional<ReviewDecision> decide(Interaction interaction) {
+        MessageRef ref = new MessageRef(interaction.channel(), interaction.ts(), interaction.requestId(), null);
+        String what = "the " + switch (interaction.verdict()) {
+            case APPROVED -> "*Approve*";
+            case REJECTED -> "*Reject*";
+            case NEEDS_WORK -> "*Needs work*";
+        } + " button";
+        try {
+            if (interaction.user().equals(botUser())) {
+                return Optional.empty();
+            }
+            if (!reviewers.contains(interaction.user())) {
+                ephemeral(interaction, reviewers.isEmpty()
+                        ? "No reviewers are configured for Kaizen4j requests here, so nobody's click decides."
+                        : "Only the configured reviewers decide on Kaizen4j requests; your click on request `"
+                                + SlackMessage.escape(interaction.requestId()) + "` changed nothing.");
+                noteIgnored(ref, interaction.user(), what);
+                return Optional.empty();
+            }
+            ReviewDecision earlier = decided.get(interaction.requestId());
+            List<LayoutBlock> blocks = null;
+            if (earlier == null) {
+                blocks = reactions(ref).getBlocks();
+                if (blocks != null && blocks.stream().noneMatch(b -> SlackMessage.ACTIONS_BLOCK.equals(b.getBlockId()))) {
+                    ephemeral(interaction, "Request `" + SlackMessage.escape(interaction.requestId())
+                            + "` is already decided; see its message. Your click changed nothing.");
+                    return Optional.empty();
+                }
+            } else {
+                ephemeral(interaction, "Request `" + SlackMessage.escape(interaction.requestId())
+                        + "` is already decided: " + word(earlier.verdict()) + " by <@" + earlier.reviewer()
+                        + ">. Your click changed nothing.");
+                return Optional.empty();
+            }
+            if (interaction.kind() == Interaction.Kind.BUTTON && interaction.verdict() != Verdict.APPROVED) {
+                calls.call("views.open", channel, () -> methods.viewsOpen(
+                        r -> r.triggerId(interaction.triggerId()).view(interaction.modal())));
+                return Optional.empty();
+            }
+            ReviewDecision decision = new ReviewDecision(interaction.verdict(), interaction.user(),
+                    interaction.notes(), clock.instant());
+            decided.put(interaction.requestId(), decision);
+            markDecided(ref, blocks, decision);
+            LOG.info("request {} {} by {} in Slack", interaction.requestId(), word(decision.verdict()),
+                    decision.reviewer());
+            return Optional.of(decision);
+        } catch (SlackFailure failure) {
+            LOG.warn("{} on request {} not handled: {}", what, interaction.requestId(), failure.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void ephemeral(Interaction interaction, String text) {
+        try {
+            calls.call("chat.postEphemeral", channel, () -> methods.chatPostEphemeral(
+                    r -> r.channel(interaction.channel()).user(interaction.user()).text(text)));
+        } catch (SlackFailure failure) {
+            LOG.warn("reply to {} on request {} not shown: {}", interaction.user(), interaction.requestId(),
+                    failure.getMessage());
+        }
+    }
+
+    private static String word(Verdict verdict) {
+        return switch (verdict) {
+            case APPROVED -> "approved";
+            case REJECTED -> "rejected";
+            case NEEDS_WORK -> "needs work";
+        };
     }
 
     /** A request message: its channel id and timestamp, from a submission's external id {@code C123/1700000000.000100}. */

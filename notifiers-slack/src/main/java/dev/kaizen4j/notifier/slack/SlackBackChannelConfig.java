@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,10 +31,10 @@ public interface SlackBackChannelConfig extends PluginConfig {
     ConfigKey CHANNEL = ConfigKey.optional("channel", Type.STRING, "#team-improvements",
             "the channel requests are posted to: an id such as C0123456789 or #name");
     ConfigKey REVIEWERS = ConfigKey.optional("reviewers", Type.STRING, null,
-            "comma-separated Slack user ids whose reactions and replies decide; none: nobody decides");
+            "comma-separated Slack user ids whose buttons, reactions and replies decide; none: nobody decides");
     ConfigKey APP_TOKEN = ConfigKey.optional("app.token", Type.SECRET, null,
-            "the app-level token (xapp-) with connections:write, for Socket Mode buttons (not read yet);"
-                    + " falls back to SLACK_APP_TOKEN");
+            "the app-level token (xapp-) with connections:write: messages get buttons and decisions arrive"
+                    + " through Socket Mode; none: reactions and replies only; falls back to SLACK_APP_TOKEN");
     ConfigKey API_URL = ConfigKey.optional("api.url", Type.URL, "https://slack.com/api/",
             "the Web API methods prefix");
     ConfigKey REPLIES_INTERVAL = ConfigKey.optional("replies.interval", Type.DURATION, "1m",
@@ -104,6 +105,11 @@ public interface SlackBackChannelConfig extends PluginConfig {
     default Set<String> reviewers() {
         return value(REVIEWERS).map(list -> Arrays.stream(list.split(",")).map(String::strip)
                 .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** The app-level token for Socket Mode, when one is configured. */
+    default Optional<String> appToken() {
+        return value(APP_TOKEN).filter(token -> !token.isBlank());
     }
 
     default String apiUrl() {

@@ -1,6 +1,7 @@
 /**
  * The Slack back-channel: one message per improvement request in a channel, the discussion and status
- * changes in its thread, decisions read from reviewers' reactions and thread replies
+ * changes in its thread, decisions from reviewers' buttons (Socket Mode),
+ * reactions and thread replies
  * ({@link dev.kaizen4j.notifier.slack.SlackBackChannel}, configured by
  * {@link dev.kaizen4j.notifier.slack.SlackBackChannelConfig}).
  */

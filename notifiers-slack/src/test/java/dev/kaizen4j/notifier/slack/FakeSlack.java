@@ -36,6 +36,11 @@ public final class FakeSlack implements AutoCloseable {
     public static final String CHANNEL_NAME = "team-improvements";
     public static final String BOT_USER = "U0BOT0001";
     public static final String BOT_ID = "B0BOT0001";
+    /** The app-level token {@code apps.connections.open} accepts. */
+    public static final String APP_TOKEN = "xapp-1-A0KAIZEN-fake-9876543210-secret";
+
+    /** An ephemeral message: shown to one user only. */
+    public record Ephemeral(String channel, String user, String text) {}
 
     /** A message in the channel. */
     public static final class Posted {
@@ -58,6 +63,18 @@ public final class FakeSlack implements AutoCloseable {
             this.metadata = metadata;
         }
 
+        /** The action ids of the message's buttons, in order; empty when it has none. */
+        public List<String> buttons() {
+            List<String> ids = new ArrayList<>();
+            for (JsonElement block : blocks) {
+                if (block.getAsJsonObject().get("type").getAsString().equals("actions")) {
+                    block.getAsJsonObject().getAsJsonArray("elements")
+                            .forEach(e -> ids.add(e.getAsJsonObject().get("action_id").getAsString()));
+                }
+            }
+            return ids;
+        }
+
         /** The block texts joined, as a reviewer reads them. */
         public String blockText() {
             StringBuilder all = new StringBuilder();
@@ -68,7 +85,11 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 JsonArray elements = block.getAsJsonObject().getAsJsonArray("elements");
                 if (elements != null) {
-                    elements.forEach(e -> all.append(e.getAsJsonObject().get("text").getAsString()).append('\n'));
+                    elements.forEach(e -> {
+                        JsonElement shown = e.getAsJsonObject().get("text");
+                        all.append(shown.isJsonObject() ? "[" + shown.getAsJsonObject().get("text").getAsString() + "]"
+                                : shown.getAsString()).append('\n');
+                    });
                 }
             }
             return all.toString();
@@ -83,8 +104,12 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Integer> rateLimits = new ConcurrentHashMap<>();
     private final Set<String> scopes = ConcurrentHashMap.newKeySet();
+    private final List<Ephemeral> ephemerals = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> views = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> triggers = new ConcurrentHashMap<>();
     private volatile boolean member = true;
     private int counter;
+    private @org.jspecify.annotations.Nullable FakeSocketMode socketMode;
 
     public FakeSlack() {
         scopes.addAll(Set.of("chat:write", "reactions:read", "channels:history", "channels:read"));
@@ -148,8 +173,40 @@ public final class FakeSlack implements AutoCloseable {
         member = false;
     }
 
+    /** The Socket Mode server {@code apps.connections.open} hands out, started on first use. */
+    public synchronized FakeSocketMode socketMode() {
+        if (socketMode == null) {
+            socketMode = new FakeSocketMode(this);
+        }
+        return socketMode;
+    }
+
+    /** The ephemeral messages posted so far. */
+    public List<Ephemeral> ephemerals() {
+        return List.copyOf(ephemerals);
+    }
+
+    /** The modals opened so far, as {@code views.open} received them. */
+    public List<JsonObject> views() {
+        return List.copyOf(views);
+    }
+
+    /** A trigger id for {@code views.open}; like Slack's, it expires 3 seconds after the click. */
+    String trigger() {
+        String id = "T" + System.nanoTime();
+        triggers.put(id, System.nanoTime());
+        return id;
+    }
+
     @Override
     public void close() {
+        FakeSocketMode socket;
+        synchronized (this) {
+            socket = socketMode;
+        }
+        if (socket != null) {
+            socket.close();
+        }
         server.stop(0);
     }
 
@@ -195,6 +252,14 @@ public final class FakeSlack implements AutoCloseable {
         if (authorization == null || authorization.isBlank()) {
             return error("not_authed");
         }
+        if (method.equals("apps.connections.open")) {
+            if (!authorization.equals("Bearer " + APP_TOKEN)) {
+                return error(authorization.startsWith("Bearer xapp-") ? "invalid_auth" : "not_allowed_token_type");
+            }
+            JsonObject ok = ok();
+            ok.addProperty("url", socketMode().url());
+            return ok;
+        }
         if (!authorization.equals("Bearer " + TOKEN)) {
             return error("invalid_auth");
         }
@@ -209,7 +274,7 @@ public final class FakeSlack implements AutoCloseable {
                     + " [json-pointer:/blocks/1/text]") : failure;
         }
         String needed = switch (method) {
-            case "chat.postMessage", "chat.update" -> "chat:write";
+            case "chat.postMessage", "chat.update", "chat.postEphemeral" -> "chat:write";
             case "reactions.get" -> "reactions:read";
             case "conversations.history", "conversations.replies" -> "channels:history";
             case "conversations.list" -> "channels:read";
@@ -226,6 +291,9 @@ public final class FakeSlack implements AutoCloseable {
             ok.addProperty("user_id", BOT_USER);
             ok.addProperty("bot_id", BOT_ID);
             return ok;
+        }
+        if (method.equals("views.open")) {
+            return openView(form);
         }
         if (method.equals("conversations.list")) {
             JsonObject ok = ok();
@@ -247,6 +315,7 @@ public final class FakeSlack implements AutoCloseable {
         return switch (method) {
             case "chat.postMessage" -> post(form);
             case "chat.update" -> update(form);
+            case "chat.postEphemeral" -> ephemeral(form);
             case "conversations.history" -> history(form);
             case "conversations.replies" -> replies(form);
             case "reactions.get" -> reactions(form);
@@ -283,6 +352,39 @@ public final class FakeSlack implements AutoCloseable {
         return ok;
     }
 
+    private JsonObject openView(Map<String, String> form) {
+        Long issued = triggers.remove(form.getOrDefault("trigger_id", ""));
+        if (issued == null) {
+            return error("invalid_trigger_id");
+        }
+        if (System.nanoTime() - issued > 3_000_000_000L) {
+            return error("expired_trigger_id");
+        }
+        JsonObject view = JsonParser.parseString(form.getOrDefault("view", "{}")).getAsJsonObject();
+        if (!"modal".equals(view.has("type") ? view.get("type").getAsString() : "") || !view.has("title")
+                || !view.has("blocks")) {
+            return error("invalid_arguments");
+        }
+        view.addProperty("id", "V" + System.nanoTime());
+        view.addProperty("hash", "h" + views.size());
+        views.add(view);
+        JsonObject ok = ok();
+        ok.add("view", view);
+        return ok;
+    }
+
+    private JsonObject ephemeral(Map<String, String> form) {
+        String user = form.getOrDefault("user", "");
+        String text = form.getOrDefault("text", "");
+        if (user.isBlank() || text.isBlank()) {
+            return error("invalid_arguments");
+        }
+        ephemerals.add(new Ephemeral(form.get("channel"), user, text));
+        JsonObject ok = ok();
+        ok.addProperty("message_ts", nextTs());
+        return ok;
+    }
+
     private static JsonObject checkBlocks(JsonArray blocks) {
         if (blocks.size() > 50) {
             return invalidBlocks("[ERROR] no more than 50 items allowed [json-pointer:/blocks]");
@@ -302,7 +404,20 @@ public final class FakeSlack implements AutoCloseable {
                 }
             }
             JsonArray elements = block.getAsJsonArray("elements");
-            if (elements != null) {
+            if (elements != null && type.equals("actions")) {
+                if (elements.size() > 25) {
+                    return invalidBlocks("[ERROR] no more than 25 items allowed [json-pointer:/blocks/" + i + "/elements]");
+                }
+                for (JsonElement element : elements) {
+                    JsonObject button = element.getAsJsonObject();
+                    if (button.getAsJsonObject("text").get("text").getAsString().length() > 75
+                            || (button.has("value") && button.get("value").getAsString().length() > 2000)
+                            || !button.has("action_id")) {
+                        return invalidBlocks("[ERROR] invalid button [json-pointer:/blocks/" + i + "/elements]");
+                    }
+                }
+            }
+            if (elements != null && type.equals("context")) {
                 for (JsonElement element : elements) {
                     total += element.getAsJsonObject().get("text").getAsString().length();
                 }

@@ -7,6 +7,7 @@ import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
+import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.Verdict;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +35,7 @@ import picocli.CommandLine.Spec;
             ReviewCommand.Reject.class,
             ReviewCommand.NeedsWork.class,
             ReviewCommand.Sync.class,
+            ReviewCommand.Listen.class,
             ReviewCommand.MarkApplied.class
         })
 final class ReviewCommand implements Runnable {
@@ -217,7 +221,12 @@ final class ReviewCommand implements Runnable {
                 updates = new DecisionSync(context.ledger(), opened.channel(), opened.publisher(), review.root.clock())
                         .sync();
             }
-            PrintWriter out = out();
+            print(out(), updates);
+            return 0;
+        }
+
+        /** What a sync did: the decisions picked up, publications and changes of published changes. */
+        static void print(PrintWriter out, List<DecisionUpdate> updates) {
             out.println(updates.stream().filter(u -> u.publication() == null).count() + " decisions picked up");
             for (DecisionUpdate update : updates) {
                 if (update.publication() != null) {
@@ -232,6 +241,74 @@ final class ReviewCommand implements Runnable {
                         update.publishError() == null ? "" : ", publishing failed (will retry): " + update.publishError());
             }
             out.flush();
+        }
+    }
+
+    @Command(name = "listen", mixinStandardHelpOptions = true,
+            description = "Record decisions as reviewers make them on back-channels that deliver them as events"
+                    + " (Slack buttons through Socket Mode) and publish approved changes, until stopped (Ctrl-C).")
+    static final class Listen extends Subcommand {
+        @Option(names = "--back-channel", paramLabel = "NAME",
+                description = "The back-channel(s) to listen to, as for review sync (env KAIZEN_BACK_CHANNEL).")
+        String backChannel;
+
+        @Override
+        public Integer call() {
+            RunnerContext context = context();
+            List<String> channels = BackChannels.names(context, backChannel);
+            PrintWriter out = out();
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread onExit = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "kaizen4j-listen-stop");
+            boolean listening = false;
+            try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
+                if (!opened.channel().deliversDecisions()) {
+                    throw KaizenException.invalidInput("back-channel " + String.join(",", channels)
+                            + " does not deliver decisions as they are made; read them with kaizen4j review sync"
+                            + " --back-channel " + String.join(",", channels)
+                            + ", or configure the channel for events as the README's section on it says");
+                }
+                FileImprovementLedger ledger = context.ledger();
+                DecisionSync sync = new DecisionSync(ledger, opened.channel(), opened.publisher(), review.root.clock());
+                out.print("Decisions made while nobody listened: ");
+                Sync.print(out, sync.sync());
+                DecisionListener record = sync.listener(null);
+                opened.channel().decisionsTo((channel, id, decision) -> {
+                    record.decided(channel, id, decision);
+                    synchronized (out) {
+                        out.printf(Locale.ROOT, "%s: %s by %s on %s; the ledger says %s%n", id,
+                                decision.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                                decision.reviewer(), channel,
+                                ledger.find(id).map(Subcommand::status).orElse("nothing (not in the ledger)"));
+                        out.flush();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(onExit);
+                listening = true;
+                out.println("Listening for decisions on " + opened.channel().name() + "; Ctrl-C stops.");
+                out.flush();
+                stop.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits until the channels are closed
+                }
+                if (listening) {
+                    out.println("Stopped listening.");
+                    out.flush();
+                }
+                stopped.countDown();
+            }
             return 0;
         }
     }

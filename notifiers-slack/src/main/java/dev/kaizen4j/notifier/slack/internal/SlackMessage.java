@@ -2,12 +2,15 @@ package dev.kaizen4j.notifier.slack.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
 import dev.kaizen4j.analysis.Evidence;
 import dev.kaizen4j.analysis.Finding;
 import dev.kaizen4j.discussion.DiscussionTurn;
@@ -46,6 +49,14 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
     public static final int MAX_THREAD_REPLIES = 40;
     /** The block id of the block that tells reviewers how to decide, replaced once they have. */
     public static final String STATUS_BLOCK = "kaizen4j.status";
+    /** The block id of the decision buttons, removed once a reviewer has decided. */
+    public static final String ACTIONS_BLOCK = "kaizen4j.actions";
+    /** The action id of the button that approves; its value is the request id. */
+    public static final String APPROVE = "kaizen4j.approve";
+    /** The action id of the button that rejects, after a modal for the reason. */
+    public static final String REJECT = "kaizen4j.reject";
+    /** The action id of the button that asks for more work, after a modal for the notes. */
+    public static final String NEEDS_WORK = "kaizen4j.needs_work";
 
     public SlackMessage {
         blocks = List.copyOf(blocks);
@@ -53,19 +64,21 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
         thread = List.copyOf(thread);
     }
 
-    /** The reviewers' instructions, shown until a decision. */
-    public static String instructions() {
-        return "*To decide*, a reviewer reacts :white_check_mark: to approve, :x: to reject or"
+    /** The reviewers' instructions, shown until a decision; with {@code buttons}, they come first. */
+    public static String instructions(boolean buttons) {
+        return "*To decide*, a reviewer " + (buttons ? "presses a button below, or " : "")
+                + "reacts :white_check_mark: to approve, :x: to reject or"
                 + " :arrows_counterclockwise: for more work, or replies in the thread `approve`, `reject: <reason>`"
                 + " or `needs work: <notes>`.";
     }
 
     /**
-     * The message for {@code request}.
+     * The message for {@code request}; with {@code buttons}, it ends with the approve, reject and needs-work
+     * buttons (their value is the request id; approving asks for confirmation).
      *
      * @throws IllegalArgumentException when even the thread cannot hold the request
      */
-    public static SlackMessage of(ImprovementRequest request) {
+    public static SlackMessage of(ImprovementRequest request, boolean buttons) {
         Proposal proposal = request.proposal();
         List<String> sections = new ArrayList<>();
         StringBuilder about = new StringBuilder();
@@ -81,7 +94,8 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
         if (request.revises() != null) {
             about.append("*Revises:* `").append(escape(request.revises())).append("` (sent back with \"needs work\")\n");
         }
-        about.append("*Proposed:* ").append(request.createdAt());
+        about.append("*Proposed:* ").append(request.createdAt()).append('\n');
+        about.append("*Validation:* ").append(validation(proposal));
         sections.addAll(split(about.toString()));
         sections.addAll(split("*Rationale*\n" + escape(proposal.rationale())));
         if (!request.findings().isEmpty()) {
@@ -113,11 +127,11 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
         List<LayoutBlock> blocks = new ArrayList<>();
         String header = plain(request.team() + ": " + proposal.summary());
         blocks.add(HeaderBlock.builder().text(PlainTextObject.builder().text(header).build()).build());
-        int used = header.length() + instructions().length();
+        int used = header.length() + instructions(buttons).length();
         List<String> thread = new ArrayList<>();
         int kept = 0;
-        // one block is kept for the instructions, one for a note on what went to the thread
-        while (kept < sections.size() && blocks.size() < MAX_BLOCKS - 2
+        // blocks are kept for the instructions, the buttons and a note on what went to the thread
+        while (kept < sections.size() && blocks.size() < MAX_BLOCKS - 3
                 && used + sections.get(kept).length() <= MAX_BLOCK_TEXT - 200) {
             used += sections.get(kept).length();
             blocks.add(section(sections.get(kept), null));
@@ -129,7 +143,10 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
             blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(note).build())).build());
             thread.addAll(pack(rest));
         }
-        blocks.add(section(instructions(), STATUS_BLOCK));
+        blocks.add(section(instructions(buttons), STATUS_BLOCK));
+        if (buttons) {
+            blocks.add(buttons(request.id()));
+        }
         if (!request.discussion().isEmpty()) {
             StringBuilder transcript = new StringBuilder("*Discussion*\n");
             for (DiscussionTurn turn : request.discussion()) {
@@ -144,6 +161,37 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
         }
         String text = plain(request.title()) + " (request " + request.id() + ")";
         return new SlackMessage(blocks, text, thread);
+    }
+
+    /** What the validation that every submitted proposal passed checked. */
+    private static String validation(Proposal proposal) {
+        if (proposal instanceof CodeModification) {
+            return "passed safe-code validation: the change parses, keeps the agent's interface and stays within"
+                    + " the allowed categories of change";
+        }
+        return "passed prompt validation: within the length limit, every template placeholder kept, no"
+                + " credential, hidden text or instruction dropping safeguards";
+    }
+
+    /** The decision buttons; approving asks for confirmation, the others open a modal for notes. */
+    static ActionsBlock buttons(String requestId) {
+        ConfirmationDialogObject confirm = ConfirmationDialogObject.builder()
+                .title(PlainTextObject.builder().text("Approve this change?").build())
+                .text(MarkdownTextObject.builder().text("Request `" + escape(requestId) + "` will be recorded as"
+                        + " approved and its change published.").build())
+                .confirm(PlainTextObject.builder().text("Approve").build())
+                .deny(PlainTextObject.builder().text("Cancel").build())
+                .build();
+        return ActionsBlock.builder().blockId(ACTIONS_BLOCK).elements(List.of(
+                button(APPROVE, "Approve", "primary", requestId, confirm),
+                button(REJECT, "Reject", "danger", requestId, null),
+                button(NEEDS_WORK, "Needs work", null, requestId, null))).build();
+    }
+
+    private static ButtonElement button(String actionId, String label, @Nullable String style, String requestId,
+            @Nullable ConfirmationDialogObject confirm) {
+        return ButtonElement.builder().actionId(actionId).text(PlainTextObject.builder().text(label).build())
+                .style(style).value(requestId).confirm(confirm).build();
     }
 
     /** The section block showing {@code mrkdwn}, which must already be escaped. */
