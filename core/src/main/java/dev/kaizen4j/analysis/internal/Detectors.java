@@ -113,7 +113,7 @@ public final class Detectors {
             boolean handOff = type == MessageType.DELEGATION || type == MessageType.TASK_ASSIGNMENT;
             boolean asks = type == MessageType.QUESTION || type == MessageType.CHALLENGE
                     || type == MessageType.CLARIFICATION || type == MessageType.FEEDBACK
-                    || type == MessageType.DISAGREEMENT || input.message().stripTrailing().endsWith("?");
+                    || type == MessageType.DISAGREEMENT || Text.endsWithQuestionMark(input.message());
             boolean proposes = type == MessageType.PROPOSAL;
             if (!handOff && !asks && !proposes) {
                 continue;
@@ -288,7 +288,7 @@ public final class Detectors {
             ConversationEvent event = task.event(j);
             String to = event.toAgent();
             boolean question = event.type() == MessageType.QUESTION || event.type() == MessageType.CHALLENGE
-                    || event.message().stripTrailing().endsWith("?");
+                    || Text.endsWithQuestionMark(event.message());
             if (question && to != null && !to.equals(event.agentName()) && isAgent(task, to)
                     && !to.equals(task.event(end).agentName())) {
                 int reply = nextStepOf(task, to, j);
@@ -324,11 +324,13 @@ public final class Detectors {
             if (words.length < 10) {
                 continue;
             }
+            // Only whether the best overlap reaches the threshold matters: stop at the first that does.
+            double threshold = 0.05 * words.length;
             int shared = Text.shared(words, context);
-            for (int k = Math.max(0, i - 3); k < i && shared < words.length; k++) {
+            for (int k = Math.max(0, i - 3); k < i && shared < threshold; k++) {
                 shared = Math.max(shared, Text.shared(words, task.headWords(k)));
             }
-            if (shared < 0.05 * words.length) {
+            if (shared < threshold) {
                 found.occur(DERAILMENT, event.agentName(), i, excerpt(event), true);
             }
         }

@@ -508,7 +508,7 @@ public final class FailureAttributor {
         String closer = task.event(closing).agentName();
         for (int j = Math.max(0, closing - WINDOW); j < closing; j++) {
             ConversationEvent event = task.event(j);
-            boolean question = event.type() == MessageType.QUESTION || event.message().stripTrailing().endsWith("?");
+            boolean question = event.type() == MessageType.QUESTION || Text.endsWithQuestionMark(event.message());
             if (!question || task.isToolResult(j)) {
                 continue;
             }

@@ -8,6 +8,22 @@ import java.util.regex.Pattern;
 /** Cheap text measures used by the detectors and the attribution: normalized hashes and content words. */
 public final class Text {
 
+    /**
+     * For each ASCII character: its lower case if it is a letter or digit, else 0. Declared first: the
+     * trigger tables below are built from it.
+     */
+    private static final char[] ASCII_WORD = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = c;
+            ASCII_WORD[c - 32] = c;
+        }
+    }
+
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "that", "this", "with", "you", "are", "was", "were", "will", "have", "has", "had",
             "not", "but", "can", "our", "your", "its", "it's", "from", "into", "about", "there", "their", "they",
@@ -150,7 +166,11 @@ public final class Text {
         }
 
         private static int index(char c) {
-            char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            if (c < 128) {
+                char lower = ASCII_WORD[c];
+                return lower >= 'a' ? lower - 'a' : 26;
+            }
+            char lower = Character.toLowerCase(c);
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
 
@@ -160,9 +180,13 @@ public final class Text {
             char[] text = chars(string, n);
             int[][] nodes = this.nodes;
             boolean[] terminal = this.terminal;
+            boolean afterWordChar = false;
             for (int i = 0; i < n; i++) {
-                char previous = i > 0 ? text[i - 1] : ' ';
-                if (previous < 128 ? isAsciiLetterOrDigit(previous) : Character.isLetterOrDigit(previous)) {
+                char c = text[i];
+                boolean wordChar = c < 128 ? ASCII_WORD[c] != 0 : Character.isLetterOrDigit(c);
+                boolean startsWord = !afterWordChar;
+                afterWordChar = wordChar;
+                if (!startsWord) {
                     continue;
                 }
                 int node = 0;
@@ -194,12 +218,13 @@ public final class Text {
         char[] chars = chars(message, end);
         for (int i = 0; i < end; i++) {
             char c = chars[i];
-            if (isAsciiLetterOrDigit(c) || (c >= 128 && Character.isLetterOrDigit(c))) {
+            char lower = c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            if (lower != 0) {
                 if (pendingSpace && letters > 0) {
                     hash = 31 * hash + ' ';
                 }
                 pendingSpace = false;
-                hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+                hash = 31 * hash + lower;
                 letters++;
             } else {
                 pendingSpace = true;
@@ -237,15 +262,18 @@ public final class Text {
         char before = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? text[i] : 0;
-            boolean word = i < end && (isAsciiLetterOrDigit(c) || isHashedWordChar(text, i, end));
-            if (word) {
+            char lower = i == end ? 0 : c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            if (lower == 0 && i < end && isHashedSymbol(text, i, end)) {
+                lower = c;
+            }
+            if (lower != 0) {
                 if (start < 0) {
                     start = i;
                     hash = 0x9E3779B97F4A7C15L;
                     last = 0;
                 }
                 withoutLast = hash;
-                hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
+                hash = (hash ^ lower) * 0x100000001B3L;
                 before = last;
                 last = c;
             } else if (start >= 0) {
@@ -253,7 +281,8 @@ public final class Text {
                 if (length >= 3) {
                     long value = length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S'
                             ? withoutLast : hash;
-                    if (!isStopword(value)) {
+                    // No stop word is longer than the longest one: longer words need no look-up.
+                    if (length > LONGEST_STOPWORD + 1 || !isStopword(value)) {
                         if (size == hashes.length) {
                             hashes = java.util.Arrays.copyOf(hashes, size * 2);
                         }
@@ -310,13 +339,16 @@ public final class Text {
         return false;
     }
 
+    private static final int LONGEST_STOPWORD = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
+
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return c < 128 && ASCII_WORD[c] != 0;
     }
 
-    private static boolean isHashedWordChar(char[] text, int i, int end) {
+    /** The symbols that belong to a hashed word: {@code %}, {@code $}, and a point or comma inside a number. */
+    private static boolean isHashedSymbol(char[] text, int i, int end) {
         char c = text[i];
-        if (c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
+        if (c == '%' || c == '$') {
             return true;
         }
         return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text[i - 1])
@@ -440,7 +472,7 @@ public final class Text {
         boolean inWord = false;
         for (int i = 0; i < n; i++) {
             char c = text[i];
-            boolean letter = c < 128 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+            boolean letter = c < 128 ? ASCII_WORD[c] != 0 : Character.isLetterOrDigit(c);
             if (letter && !inWord) {
                 count++;
             }
@@ -533,6 +565,15 @@ public final class Text {
             at = text.indexOf(word, at + 1);
         }
         return false;
+    }
+
+    /** Whether the text ends with a question mark once trailing white space is ignored. */
+    public static boolean endsWithQuestionMark(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end > 0 && text.charAt(end - 1) == '?';
     }
 
     /** The first line of {@code text}, cut to {@code max} characters. */
