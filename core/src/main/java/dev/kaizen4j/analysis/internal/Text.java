@@ -390,7 +390,16 @@ public final class Text {
             } else if (!word && start >= 0) {
                 // Without a digit or capital a word cannot be a fact: most words need no string then.
                 if (hasDigitOrUpper(chars, start, i)) {
-                    String token = trimWord(text.substring(start, i));
+                    // Trimmed in place: one string per candidate instead of two.
+                    int from = start;
+                    int to = i;
+                    while (from < to && !Character.isLetterOrDigit(chars[from]) && chars[from] != '$') {
+                        from++;
+                    }
+                    while (to > from && !Character.isLetterOrDigit(chars[to - 1]) && chars[to - 1] != '%') {
+                        to--;
+                    }
+                    String token = text.substring(from, to);
                     if (isFact(token, start == 0 || isSentenceStart(chars, start))) {
                         facts.add(token.toLowerCase(Locale.ROOT));
                     }
@@ -451,18 +460,6 @@ public final class Text {
             return isAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
         }
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
-    }
-
-    private static String trimWord(String token) {
-        int from = 0;
-        int to = token.length();
-        while (from < to && !Character.isLetterOrDigit(token.charAt(from)) && token.charAt(from) != '$') {
-            from++;
-        }
-        while (to > from && !Character.isLetterOrDigit(token.charAt(to - 1)) && token.charAt(to - 1) != '%') {
-            to--;
-        }
-        return token.substring(from, to);
     }
 
     public static int wordCount(String string) {
