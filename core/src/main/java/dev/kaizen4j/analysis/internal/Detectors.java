@@ -209,7 +209,8 @@ public final class Detectors {
                 String text = head(event.message());
                 verified = type == MessageType.FEEDBACK || type == MessageType.CHALLENGE
                         || type == MessageType.DISAGREEMENT || type == MessageType.DECISION
-                        || Text.mentionsVerification(text) || Text.approves(text) || Text.criticizes(text);
+                        || Text.mentionsVerification(text) || Text.approves(text)
+                        || Text.criticizes(text, task.triggers(v, SCAN));
             } else if (type == MessageType.TOOL_CALL) {
                 verified = Text.mentionsVerification(TaskView.toolOf(event).replace('_', ' '));
             }
@@ -366,7 +367,7 @@ public final class Detectors {
             }
             ConversationEvent event = task.event(i);
             String agent = event.agentName();
-            if (i > 0 && Text.resets(head(event.message()))) {
+            if (i > 0 && Text.resets(head(event.message()), task.triggers(i, SCAN))) {
                 found.occur(CONVERSATION_RESET, agent, i, excerpt(event), true);
             }
             if (event.type() == MessageType.TASK_ASSIGNMENT || event.type() == MessageType.TASK_STARTED) {

@@ -95,20 +95,26 @@ public final class Text {
 
     private static final Pattern TERMINATE = Pattern.compile("\\bTERMINATE\\b");
 
-    private static final Triggers CRITICISM_TRIGGERS = new Triggers("wrong", "incorrect", "inaccura", "correct", "right",
-            "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match", "mismatch",
-            "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid", "bogus", "miscalculat",
-            "discrepanc", "found", "exist", "such", "fail", "broken", "accurate", "valid", "support", "true",
-            "unsupported", "unsourced", "source", "supposed", "mention", "lacks", "can", "should", "instead", "stale",
-            "old");
-    private static final Triggers GIVE_UP_TRIGGERS = new Triggers("could", "can", "unable", "able", "available",
-            "record", "appear", "giving", "give", "data", "information", "results", "possible", "failed", "wasn", "was",
-            "content", "nothing", "not");
-    private static final Triggers HEDGE_TRIGGERS = new Triggers("assum", "probably", "think", "believe", "guess",
-            "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure", "unverified",
-            "memory", "recall", "seems", "appears", "might", "may");
-    private static final Triggers RESET_TRIGGERS = new Triggers("start", "scratch", "restart", "begin", "forget",
-            "reset", "square");
+    /** Families of words whose prefixes {@link #triggers} looks for, one bit each. */
+    public static final int RESET_WORDS = 1;
+    public static final int CRITICISM_WORDS = 2;
+    public static final int GIVE_UP_WORDS = 4;
+    public static final int HEDGE_WORDS = 8;
+
+    private static final Triggers TRIGGERS = new Triggers()
+            .add(CRITICISM_WORDS, "wrong", "incorrect", "inaccura", "correct", "right",
+                    "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match",
+                    "mismatch", "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid",
+                    "bogus", "miscalculat", "discrepanc", "found", "exist", "such", "fail", "broken", "accurate",
+                    "valid", "support", "true", "unsupported", "unsourced", "source", "supposed", "mention", "lacks",
+                    "can", "should", "instead", "stale", "old")
+            .add(GIVE_UP_WORDS, "could", "can", "unable", "able", "available",
+                    "record", "appear", "giving", "give", "data", "information", "results", "possible", "failed",
+                    "wasn", "was", "content", "nothing", "not")
+            .add(HEDGE_WORDS, "assum", "probably", "think", "believe", "guess",
+                    "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure",
+                    "unverified", "memory", "recall", "seems", "appears", "might", "may")
+            .add(RESET_WORDS, "start", "scratch", "restart", "begin", "forget", "reset", "square");
 
     private Text() {}
 
@@ -138,15 +144,22 @@ public final class Text {
 
     /**
      * Word prefixes that must occur in a text before a pattern can match it: a cheap test at word
-     * starts that spares most texts the regular expression.
+     * starts that spares most texts the regular expression. All families share one trie, so one scan
+     * of a text answers for all of them.
      */
     private static final class Triggers {
         private int[][] nodes = new int[64][];
-        private boolean[] terminal = new boolean[64];
+        /** Per node, the families that have a prefix ending there. */
+        private int[] families = new int[64];
+        private int all;
         private int size = 1;
 
-        Triggers(String... prefixes) {
+        Triggers() {
             nodes[0] = new int[27];
+        }
+
+        Triggers add(int family, String... prefixes) {
+            all |= family;
             for (String prefix : prefixes) {
                 int node = 0;
                 for (int i = 0; i < prefix.length(); i++) {
@@ -154,15 +167,16 @@ public final class Text {
                     if (nodes[node][c] == 0) {
                         if (size == nodes.length) {
                             nodes = java.util.Arrays.copyOf(nodes, size * 2);
-                            terminal = java.util.Arrays.copyOf(terminal, size * 2);
+                            families = java.util.Arrays.copyOf(families, size * 2);
                         }
                         nodes[size] = new int[27];
                         nodes[node][c] = size++;
                     }
                     node = nodes[node][c];
                 }
-                terminal[node] = true;
+                families[node] |= family;
             }
+            return this;
         }
 
         private static int index(char c) {
@@ -174,14 +188,14 @@ public final class Text {
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
 
-        /** Whether some word of {@code text} starts with one of the prefixes. */
-        boolean anyIn(String string) {
-            int n = string.length();
-            char[] text = chars(string, n);
+        /** The families with a prefix that some word of the first {@code end} characters starts with. */
+        int in(String string, int end) {
+            char[] text = chars(string, end);
             int[][] nodes = this.nodes;
-            boolean[] terminal = this.terminal;
+            int[] families = this.families;
+            int found = 0;
             boolean afterWordChar = false;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < end; i++) {
                 char c = text[i];
                 boolean wordChar = c < 128 ? ASCII_WORD[c] != 0 : Character.isLetterOrDigit(c);
                 boolean startsWord = !afterWordChar;
@@ -190,18 +204,28 @@ public final class Text {
                     continue;
                 }
                 int node = 0;
-                for (int j = i; j < n; j++) {
+                for (int j = i; j < end; j++) {
                     node = nodes[node][index(text[j])];
                     if (node == 0) {
                         break;
                     }
-                    if (terminal[node]) {
-                        return true;
-                    }
+                    found |= families[node];
+                }
+                if (found == all) {
+                    return found;
                 }
             }
-            return false;
+            return found;
         }
+    }
+
+    /**
+     * The families of trigger words ({@link #RESET_WORDS}, {@link #CRITICISM_WORDS}, {@link #GIVE_UP_WORDS},
+     * {@link #HEDGE_WORDS}) that words of the first {@code end} characters of {@code text} start with, as
+     * bits: one scan that the phrase tests below can share ({@code hedges(text, triggers(text, n))}).
+     */
+    public static int triggers(String text, int end) {
+        return TRIGGERS.in(text, Math.min(end, text.length()));
     }
 
     /** The length {@link #normalizedHash} starts from: messages of different lengths hash differently. */
@@ -479,16 +503,31 @@ public final class Text {
     }
 
     public static boolean hedges(String text) {
-        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.in(text.toLowerCase(Locale.ROOT));
+        return hedges(text, triggers(text, text.length()));
+    }
+
+    /** {@link #hedges(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean hedges(String text, int triggers) {
+        return (triggers & HEDGE_WORDS) != 0 && HEDGE.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean criticizes(String text) {
-        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.in(text.toLowerCase(Locale.ROOT));
+        return criticizes(text, triggers(text, text.length()));
+    }
+
+    /** {@link #criticizes(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean criticizes(String text, int triggers) {
+        return (triggers & CRITICISM_WORDS) != 0 && CRITICISM.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text claims the work cannot be done or the information does not exist. */
     public static boolean givesUp(String text) {
-        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
+        return givesUp(text, triggers(text, text.length()));
+    }
+
+    /** {@link #givesUp(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean givesUp(String text, int triggers) {
+        return (triggers & GIVE_UP_WORDS) != 0 && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
     }
 
     static final Phrases REQUIREMENT = Phrases.compile(
@@ -514,7 +553,12 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
-        return RESET_TRIGGERS.anyIn(text) && RESET.in(text.toLowerCase(Locale.ROOT));
+        return resets(text, triggers(text, text.length()));
+    }
+
+    /** {@link #resets(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean resets(String text, int triggers) {
+        return (triggers & RESET_WORDS) != 0 && RESET.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean mentionsVerification(String text) {

@@ -2,6 +2,7 @@ package dev.kaizen4j.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,63 @@ class TextTest {
             // when / then
             assertThat(Text.wordHashes(candidate, limit)).as(candidate).containsExactly(
                     referenceWordHashes(candidate, limit));
+        }
+    }
+
+    @Test
+    void givenManyTexts_whenScanningForTriggerWordsOnce_thenEveryPhraseTestAgreesWithItsPattern() {
+        // given
+        Random random = new Random(7);
+        String[] pieces = {"let's", "START", "over", "from", "scratch", "Restarting", "the", "task", "forget",
+            "everything", "That", "is", "wrong", "Made", "up", "made-up", "numbers", "I", "could", "not", "find",
+            "it", "Probably", "assuming", "fine", "%start", "x2", "_reset", "our", "conversation", "back", "to",
+            "square", "one", "ünïcödes", "ΣΟΦΙΑ", "\u212Aelvin", "is", "off", "doesn't", "match", "no", "data",
+            "was", "found", "i", "recall", "?", ".", ",", "\n"};
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(25);
+            for (int w = 0; w < length; w++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(4) > 0) {
+                    text.append(' ');
+                }
+            }
+            String candidate = text.toString();
+            int end = random.nextInt(candidate.length() + 1);
+            String head = candidate.substring(0, end);
+
+            // when
+            int triggers = Text.triggers(candidate, candidate.length());
+            int headTriggers = Text.triggers(candidate, end);
+
+            // then
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            assertThat(Text.resets(candidate, triggers)).as(candidate).isEqualTo(Text.RESET.in(lower));
+            assertThat(Text.criticizes(candidate, triggers)).as(candidate).isEqualTo(Text.CRITICISM.in(lower));
+            assertThat(Text.givesUp(candidate, triggers)).as(candidate).isEqualTo(Text.GIVE_UP.in(lower));
+            assertThat(Text.hedges(candidate, triggers)).as(candidate).isEqualTo(Text.HEDGE.in(lower));
+            assertThat(headTriggers).as(head).isEqualTo(Text.triggers(head, head.length()));
+        }
+    }
+
+    @Test
+    void givenTextsOfEachFamily_whenScanningForTriggerWords_thenOnlyTheirFamiliesAreFound() {
+        assertThat(Text.triggers("Let's START over.", 100)).isEqualTo(Text.RESET_WORDS);
+        assertThat(Text.triggers("That figure is made up", 100)).isEqualTo(Text.CRITICISM_WORDS);
+        assertThat(Text.triggers("Probably 42", 100)).isEqualTo(Text.HEDGE_WORDS);
+        assertThat(Text.triggers("Nothing turned up", 100)).isEqualTo(Text.GIVE_UP_WORDS);
+        assertThat(Text.triggers("Restart: can we?", 100))
+                .isEqualTo(Text.RESET_WORDS | Text.CRITICISM_WORDS | Text.GIVE_UP_WORDS);
+        assertThat(Text.triggers("xstart", 100)).isZero();
+        assertThat(Text.triggers("Here it is. Let's start over", 12)).isZero();
+    }
+
+    @Test
+    void givenTrailingWhiteSpace_whenAskingForAQuestionMark_thenItIsIgnoredAsStripTrailingDoes() {
+        String[] texts = {"", " ", "?", "Is it?", "Is it?  \n\t", "Is it? Yes.", "?\u2003", "why?\u00A0", "a?\u0001",
+            "No ?x", "\n?\n"};
+        for (String text : texts) {
+            assertThat(Text.endsWithQuestionMark(text)).as(text).isEqualTo(text.stripTrailing().endsWith("?"));
         }
     }
 
