@@ -72,7 +72,7 @@ public final class Detectors {
 
     /** Step repetition and loops: an agent sending the same message (up to case and punctuation) again. */
     private void repetition(TaskView task, TaskFindings found) {
-        Set<Long> seen = new HashSet<>();
+        LongSet seen = null;
         int[] lengths = new int[task.size()];
         int agentSteps = 0;
         for (int i = 0; i < task.size(); i++) {
@@ -89,7 +89,13 @@ public final class Detectors {
             }
             ConversationEvent event = task.event(i);
             long hash = task.normalizedHash(i);
-            if (hash != 0 && !seen.add(hash * 31 + event.agentName().hashCode())) {
+            if (hash == 0) {
+                continue;
+            }
+            if (seen == null) {
+                seen = new LongSet(agentSteps);
+            }
+            if (!seen.add(hash * 31 + event.agentName().hashCode())) {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
             }
         }

@@ -403,7 +403,7 @@ public final class Text {
      * facts (figures, entities, identifiers) rather than phrasing.
      */
     public static Set<String> factTokens(String text) {
-        Set<String> facts = new LinkedHashSet<>();
+        Set<String> facts = null;
         int start = -1;
         int n = text.length();
         char[] chars = chars(text, n);
@@ -414,7 +414,7 @@ public final class Text {
             } else if (!word && start >= 0) {
                 // Without a digit or capital a word cannot be a fact: most words need no string then.
                 if (hasDigitOrUpper(chars, start, i)) {
-                    // Trimmed in place: one string per candidate instead of two.
+                    // Trimmed and tested in place: only the lower-case string of a fact is made.
                     int from = start;
                     int to = i;
                     while (from < to && !Character.isLetterOrDigit(chars[from]) && chars[from] != '$') {
@@ -423,15 +423,73 @@ public final class Text {
                     while (to > from && !Character.isLetterOrDigit(chars[to - 1]) && chars[to - 1] != '%') {
                         to--;
                     }
-                    String token = text.substring(from, to);
-                    if (isFact(token, start == 0 || isSentenceStart(chars, start))) {
-                        facts.add(token.toLowerCase(Locale.ROOT));
+                    int kind = factKind(chars, from, to, start == 0 || isSentenceStart(chars, start));
+                    if (kind != NOT_A_FACT) {
+                        String lower = lowerCase(text, chars, from, to);
+                        if (kind == FACT || !STOPWORDS.contains(lower)) {
+                            if (facts == null) {
+                                facts = new LinkedHashSet<>();
+                            }
+                            facts.add(lower);
+                        }
                     }
                 }
                 start = -1;
             }
         }
-        return facts;
+        return facts == null ? new LinkedHashSet<>(0) : facts;
+    }
+
+    private static final int NOT_A_FACT = 0;
+    private static final int FACT = 1;
+    private static final int FACT_UNLESS_STOPWORD = 2;
+
+    /** Whether the token {@code text[from, to)} names a fact: a figure, or a name written with capitals. */
+    private static int factKind(char[] text, int from, int to, boolean sentenceStart) {
+        int length = to - from;
+        if (length == 0) {
+            return NOT_A_FACT;
+        }
+        boolean digit = false;
+        boolean innerUpper = false;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            digit |= Character.isDigit(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+        }
+        if (digit) {
+            return length >= 2 || (text[from] != '0' && text[from] != '1') ? FACT : NOT_A_FACT;
+        }
+        boolean capitalized = Character.isUpperCase(text[from]) && !sentenceStart;
+        if (is(text, from, to, "TERMINATE") || is(text, from, to, "FINAL") || is(text, from, to, "ANSWER")) {
+            return NOT_A_FACT;
+        }
+        return length >= 3 && (innerUpper || capitalized) ? FACT_UNLESS_STOPWORD : NOT_A_FACT;
+    }
+
+    private static boolean is(char[] text, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text[i] != word.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code text.substring(from, to).toLowerCase(Locale.ROOT)}, made without the intermediate string when ASCII. */
+    private static String lowerCase(String text, char[] chars, int from, int to) {
+        char[] lower = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c >= 128) {
+                return text.substring(from, to).toLowerCase(Locale.ROOT);
+            }
+            lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(lower);
     }
 
     private static boolean hasDigitOrUpper(char[] text, int from, int to) {
@@ -443,27 +501,6 @@ public final class Text {
             }
         }
         return false;
-    }
-
-    private static boolean isFact(String token, boolean sentenceStart) {
-        if (token.isEmpty()) {
-            return false;
-        }
-        boolean digit = false;
-        boolean innerUpper = false;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            digit |= Character.isDigit(c);
-            innerUpper |= i > 0 && Character.isUpperCase(c);
-        }
-        if (digit) {
-            return token.length() >= 2 || !token.equals("0") && !token.equals("1");
-        }
-        boolean capitalized = Character.isUpperCase(token.charAt(0)) && !sentenceStart;
-        if (token.equals("TERMINATE") || token.equals("FINAL") || token.equals("ANSWER")) {
-            return false;
-        }
-        return token.length() >= 3 && (innerUpper || capitalized) && !STOPWORDS.contains(token.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isSentenceStart(char[] text, int index) {

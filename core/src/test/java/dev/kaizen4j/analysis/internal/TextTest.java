@@ -89,6 +89,87 @@ class TextTest {
         }
     }
 
+    @Test
+    void givenManyTexts_whenReadingFactTokens_thenTheyAreThoseOfTheTokenByTokenDefinition() {
+        // given
+        Random random = new Random(5);
+        String[] pieces = {"The", "revenue", "was", "$4.2M", "in", "Q3", "2024", "per", "McKinsey", "(", ")", "\"",
+            "İstanbul", "ΣΟΦΙΑ", "Émile", "0", "1", "7", "TERMINATE", "FINAL", "ANSWER", "iPhone", "ok.", "-Berlin-",
+            "'quoted'", "50%", "v1.2.3", "snake_Case", "AND", "The", "\n", ". ", "? ", "*Bold*", "x"};
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int w = 0; w < length; w++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            String candidate = text.toString();
+
+            // when / then
+            assertThat(Text.factTokens(candidate)).as(candidate).containsExactlyElementsOf(referenceFacts(candidate));
+        }
+    }
+
+    /** Fact tokens as first defined: each word cut out, trimmed, tested and lower-cased as a string. */
+    private static java.util.Set<String> referenceFacts(String text) {
+        java.util.Set<String> facts = new java.util.LinkedHashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean word = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || "_.%$'".indexOf(text.charAt(i)) >= 0);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                String token = text.substring(start, i);
+                int from = 0;
+                int to = token.length();
+                while (from < to && !Character.isLetterOrDigit(token.charAt(from)) && token.charAt(from) != '$') {
+                    from++;
+                }
+                while (to > from && !Character.isLetterOrDigit(token.charAt(to - 1)) && token.charAt(to - 1) != '%') {
+                    to--;
+                }
+                token = token.substring(from, to);
+                if (isReferenceFact(token, start == 0 || referenceSentenceStart(text, start))) {
+                    facts.add(token.toLowerCase(Locale.ROOT));
+                }
+                start = -1;
+            }
+        }
+        return facts;
+    }
+
+    private static boolean isReferenceFact(String token, boolean sentenceStart) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        boolean digit = token.chars().anyMatch(Character::isDigit);
+        boolean innerUpper = token.length() > 1 && token.substring(1).chars().anyMatch(Character::isUpperCase);
+        if (digit) {
+            return token.length() >= 2 || !token.equals("0") && !token.equals("1");
+        }
+        if (token.equals("TERMINATE") || token.equals("FINAL") || token.equals("ANSWER")) {
+            return false;
+        }
+        boolean capitalized = Character.isUpperCase(token.charAt(0)) && !sentenceStart;
+        return token.length() >= 3 && (innerUpper || capitalized)
+                && !java.util.List.of("the", "and").contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean referenceSentenceStart(String text, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '*' && c != '-' && c != '(') {
+                return c == '.' || c == '!' || c == '?' || c == '\n';
+            }
+            if (c == '\n') {
+                return true;
+            }
+        }
+        return true;
+    }
+
     private static long[] stopwords() {
         return Text.STOPWORD_HASHES;
     }
