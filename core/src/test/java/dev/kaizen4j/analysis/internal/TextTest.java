@@ -15,15 +15,7 @@ class TextTest {
         String[] pieces = {"the", "Drafts", "ss", "cats", "CATS", "is", "1.5", "2,000", "a.b", "%", "$9", "é", "Élan",
             "naïve", "-", " ", " ", ". ", ",", "\n", "x", "boss", "Bosses", "and", "thanks", "ünïcödes", "ΣΟΦΙΑ"};
         for (int t = 0; t < 20_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(30);
-            for (int w = 0; w < length; w++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextBoolean()) {
-                    text.append(' ');
-                }
-            }
-            String candidate = text.toString();
+            String candidate = randomText(random, pieces, 30);
             int limit = random.nextInt(60);
 
             // when / then
@@ -42,15 +34,7 @@ class TextTest {
             "square", "one", "ünïcödes", "ΣΟΦΙΑ", "\u212Aelvin", "is", "off", "doesn't", "match", "no", "data",
             "was", "found", "i", "recall", "?", ".", ",", "\n"};
         for (int t = 0; t < 20_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(25);
-            for (int w = 0; w < length; w++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextInt(4) > 0) {
-                    text.append(' ');
-                }
-            }
-            String candidate = text.toString();
+            String candidate = randomText(random, pieces, 25);
             int end = random.nextInt(candidate.length() + 1);
             String head = candidate.substring(0, end);
 
@@ -97,15 +81,7 @@ class TextTest {
             "İstanbul", "ΣΟΦΙΑ", "Émile", "0", "1", "7", "TERMINATE", "FINAL", "ANSWER", "iPhone", "ok.", "-Berlin-",
             "'quoted'", "50%", "v1.2.3", "snake_Case", "AND", "The", "\n", ". ", "? ", "*Bold*", "x"};
         for (int t = 0; t < 20_000; t++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(20);
-            for (int w = 0; w < length; w++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextInt(3) > 0) {
-                    text.append(' ');
-                }
-            }
-            String candidate = text.toString();
+            String candidate = randomText(random, pieces, 20);
 
             // when / then
             assertThat(Text.factTokens(candidate)).as(candidate).containsExactlyElementsOf(referenceFacts(candidate));
@@ -168,6 +144,19 @@ class TextTest {
             }
         }
         return true;
+    }
+
+    /** Up to {@code maxPieces - 1} random pieces, each followed by a space or not. */
+    private static String randomText(Random random, String[] pieces, int maxPieces) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxPieces);
+        for (int w = 0; w < length; w++) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+            if (random.nextBoolean()) {
+                text.append(' ');
+            }
+        }
+        return text.toString();
     }
 
     private static long[] stopwords() {
