@@ -96,6 +96,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
 
     private static final int MAX_EVIDENCE = 5;
     private static final int IN_FLIGHT = 64;
+    /** How many distinct attribution reasons are shared at most: about 200 bytes each. */
+    private static final int MAX_SHARED_REASONS = 16_384;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final List<TaskCheck> checks;
@@ -218,6 +220,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private final Map<String, CheckTally> checkTallies = new LinkedHashMap<>();
         private final Map<String, FindingTally> detected = new TreeMap<>();
         private final List<FailureAttribution> attributions = new ArrayList<>();
+        /** Reasons already kept, each as one instance shared by the attributions that give it. */
+        private final Map<String, String> reasons = new HashMap<>();
 
         Pass(TeamSpec team, List<TaskCheck> checks, Detectors detectors) {
             this.team = team;
@@ -327,7 +331,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             }
             FailureAttribution attribution = result.attribution();
             if (attribution != null) {
-                attributions.add(attribution);
+                attributions.add(withSharedReason(attribution));
                 agent(attribution.agent()).failuresAttributed++;
             }
         }
@@ -402,6 +406,23 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
             }
             return new TaskMeasures(view.size(), errors, turns, calls, results, resultErrors,
                     loggedTokens ? tokens : -1, teamAgents);
+        }
+
+        /**
+         * The attribution with its reason as the same instance as an equal earlier reason: the report keeps
+         * one attribution per failed task, and many reasons repeat, so a long log keeps one copy of each.
+         */
+        private FailureAttribution withSharedReason(FailureAttribution attribution) {
+            String reason = attribution.reason();
+            String shared = reasons.get(reason);
+            if (shared == null) {
+                if (reasons.size() < MAX_SHARED_REASONS) {
+                    reasons.put(reason, reason);
+                }
+                return attribution;
+            }
+            return shared == reason ? attribution : new FailureAttribution(attribution.taskId(), attribution.agent(),
+                    attribution.step(), attribution.confidence(), shared);
         }
 
         private AgentTally agent(String name) {

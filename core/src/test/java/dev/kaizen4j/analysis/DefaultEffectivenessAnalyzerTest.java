@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,21 @@ class DefaultEffectivenessAnalyzerTest {
             assertThat(attribution.confidence()).isBetween(0.5, 1.0);
         });
         assertThat(report.ranking()).first().extracting(AgentRanking::agent).isEqualTo("researcher");
+    }
+
+    @Test
+    void givenFailedTasksWithTheSameReason_whenAttributed_thenTheReportKeepsOneCopyOfTheReason() {
+        // given: the same failure in three tasks, attributed in parallel
+        DefaultEffectivenessAnalyzer analyzer = DefaultEffectivenessAnalyzer.builder().parallelism(2).build();
+
+        // when
+        EffectivenessReport report = analyzer.analyze(Stream.of(failedOnTool("T1", DAY_ONE),
+                failedOnTool("T2", DAY_ONE), failedOnTool("T3", DAY_TWO)), TeamSpec.named(TEAM));
+
+        // then
+        assertThat(report.attributions()).extracting(FailureAttribution::taskId).containsExactly("T1", "T2", "T3");
+        String reason = report.attributions().get(0).reason();
+        assertThat(report.attributions()).allSatisfy(attribution -> assertThat(attribution.reason()).isSameAs(reason));
     }
 
     @Test

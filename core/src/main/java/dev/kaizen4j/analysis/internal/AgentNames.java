@@ -49,7 +49,7 @@ public final class AgentNames {
             ConversationEvent event = events.get(i);
             String agent = event.agentName();
             String to = event.toAgent();
-            boolean annotated = agent.endsWith(")") || (to != null && to.endsWith(")"));
+            boolean annotated = endsWithParenthesis(agent) || (to != null && endsWithParenthesis(to));
             if (!annotated && normalized == null) {
                 continue;
             }
@@ -66,6 +66,11 @@ public final class AgentNames {
                     event.message(), event.type(), addressee, event.metadata()));
         }
         return normalized == null ? events : normalized;
+    }
+
+    private static boolean endsWithParenthesis(String name) {
+        int length = name.length();
+        return length > 0 && name.charAt(length - 1) == ')';
     }
 
     /** {@code Other} from an annotation such as {@code " (-> Other)"} or {@code " (to Other)"}; null otherwise. */

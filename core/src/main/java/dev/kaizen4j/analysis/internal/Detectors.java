@@ -72,7 +72,7 @@ public final class Detectors {
 
     /** Step repetition and loops: an agent sending the same message (up to case and punctuation) again. */
     private void repetition(TaskView task, TaskFindings found) {
-        Set<Long> seen = new HashSet<>();
+        LongSet seen = null;
         int[] lengths = new int[task.size()];
         int agentSteps = 0;
         for (int i = 0; i < task.size(); i++) {
@@ -89,7 +89,13 @@ public final class Detectors {
             }
             ConversationEvent event = task.event(i);
             long hash = task.normalizedHash(i);
-            if (hash != 0 && !seen.add(hash * 31 + event.agentName().hashCode())) {
+            if (hash == 0) {
+                continue;
+            }
+            if (seen == null) {
+                seen = new LongSet(agentSteps);
+            }
+            if (!seen.add(hash * 31 + event.agentName().hashCode())) {
                 found.occur(REPETITION, event.agentName(), i, excerpt(event), true);
             }
         }
@@ -113,7 +119,7 @@ public final class Detectors {
             boolean handOff = type == MessageType.DELEGATION || type == MessageType.TASK_ASSIGNMENT;
             boolean asks = type == MessageType.QUESTION || type == MessageType.CHALLENGE
                     || type == MessageType.CLARIFICATION || type == MessageType.FEEDBACK
-                    || type == MessageType.DISAGREEMENT || input.message().stripTrailing().endsWith("?");
+                    || type == MessageType.DISAGREEMENT || Text.endsWithQuestionMark(input.message());
             boolean proposes = type == MessageType.PROPOSAL;
             if (!handOff && !asks && !proposes) {
                 continue;
@@ -209,7 +215,8 @@ public final class Detectors {
                 String text = head(event.message());
                 verified = type == MessageType.FEEDBACK || type == MessageType.CHALLENGE
                         || type == MessageType.DISAGREEMENT || type == MessageType.DECISION
-                        || Text.mentionsVerification(text) || Text.approves(text) || Text.criticizes(text);
+                        || Text.mentionsVerification(text) || Text.approves(text)
+                        || Text.criticizes(text, task.triggers(v, SCAN));
             } else if (type == MessageType.TOOL_CALL) {
                 verified = Text.mentionsVerification(TaskView.toolOf(event).replace('_', ' '));
             }
@@ -288,7 +295,7 @@ public final class Detectors {
             ConversationEvent event = task.event(j);
             String to = event.toAgent();
             boolean question = event.type() == MessageType.QUESTION || event.type() == MessageType.CHALLENGE
-                    || event.message().stripTrailing().endsWith("?");
+                    || Text.endsWithQuestionMark(event.message());
             if (question && to != null && !to.equals(event.agentName()) && isAgent(task, to)
                     && !to.equals(task.event(end).agentName())) {
                 int reply = nextStepOf(task, to, j);
@@ -324,11 +331,13 @@ public final class Detectors {
             if (words.length < 10) {
                 continue;
             }
+            // Only whether the best overlap reaches the threshold matters: stop at the first that does.
+            double threshold = 0.05 * words.length;
             int shared = Text.shared(words, context);
-            for (int k = Math.max(0, i - 3); k < i && shared < words.length; k++) {
+            for (int k = Math.max(0, i - 3); k < i && shared < threshold; k++) {
                 shared = Math.max(shared, Text.shared(words, task.headWords(k)));
             }
-            if (shared < 0.05 * words.length) {
+            if (shared < threshold) {
                 found.occur(DERAILMENT, event.agentName(), i, excerpt(event), true);
             }
         }
@@ -364,7 +373,7 @@ public final class Detectors {
             }
             ConversationEvent event = task.event(i);
             String agent = event.agentName();
-            if (i > 0 && Text.resets(head(event.message()))) {
+            if (i > 0 && Text.resets(head(event.message()), task.triggers(i, SCAN))) {
                 found.occur(CONVERSATION_RESET, agent, i, excerpt(event), true);
             }
             if (event.type() == MessageType.TASK_ASSIGNMENT || event.type() == MessageType.TASK_STARTED) {

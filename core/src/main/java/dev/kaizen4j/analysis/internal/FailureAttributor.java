@@ -228,7 +228,7 @@ public final class FailureAttributor {
             if (introducesFact(p)) {
                 return p;
             }
-            if (event.isError() || Text.givesUp(event.message())) {
+            if (event.isError() || Text.givesUp(event.message(), task.triggers(p))) {
                 continue;
             }
             boolean reports = event.toAgent() != null && !handsOn || event.type() == MessageType.ANSWER
@@ -278,7 +278,7 @@ public final class FailureAttributor {
             }
             if (event.isError()) {
                 add(i, AGENT_ERROR, "reported an error: " + Text.excerpt(event.error().orElse(event.message()), 80));
-            } else if (Text.givesUp(event.message())) {
+            } else if (Text.givesUp(event.message(), task.triggers(i))) {
                 add(i, GIVE_UP, "gave up or claimed it could not be done: \"" + Text.excerpt(event.message(), 80) + "\"");
             }
         }
@@ -309,7 +309,7 @@ public final class FailureAttributor {
             if (task.isToolResult(j) || adopted.contains(j) || decisive[j]) {
                 continue; // an agent ending the task too early is not correcting anyone
             }
-            boolean criticizes = Text.criticizes(event.message());
+            boolean criticizes = Text.criticizes(event.message(), task.triggers(j));
             boolean verdict = event.declaredOutcome().filter(o -> o.isFailed()).isPresent()
                     || (event.isFromNonAgent() && event.type() != MessageType.TASK_STARTED
                             && (criticizes || j > closing || event.type() == MessageType.FEEDBACK));
@@ -508,7 +508,7 @@ public final class FailureAttributor {
         String closer = task.event(closing).agentName();
         for (int j = Math.max(0, closing - WINDOW); j < closing; j++) {
             ConversationEvent event = task.event(j);
-            boolean question = event.type() == MessageType.QUESTION || event.message().stripTrailing().endsWith("?");
+            boolean question = event.type() == MessageType.QUESTION || Text.endsWithQuestionMark(event.message());
             if (!question || task.isToolResult(j)) {
                 continue;
             }
@@ -550,7 +550,8 @@ public final class FailureAttributor {
             }
         }
         ConversationEvent close = task.event(closing);
-        boolean ends = task.declaresOutcome(closing) || Text.terminates(close.message()) || Text.givesUp(close.message())
+        boolean ends = task.declaresOutcome(closing) || Text.terminates(close.message())
+                || Text.givesUp(close.message(), task.triggers(closing))
                 || close.type() == MessageType.DECISION || close.type() == MessageType.TASK_COMPLETION
                 || task.wordCount(closing) < 8;
         if (!ends || !requested.containsAll(facts(closing))) {
@@ -588,7 +589,7 @@ public final class FailureAttributor {
                 continue;
             }
             adjacent = false;
-            if (!novel.isEmpty() && closer.equals(event.toAgent()) && !Text.criticizes(event.message())) {
+            if (!novel.isEmpty() && closer.equals(event.toAgent()) && !Text.criticizes(event.message(), task.triggers(r))) {
                 return r; // a result; a correction is handled as one
             }
         }
@@ -881,7 +882,7 @@ public final class FailureAttributor {
                 score[i] += COORDINATION;
                 continue;
             }
-            if (Text.hedges(event.message())) {
+            if (Text.hedges(event.message(), task.triggers(i))) {
                 add(i, HEDGE, "stated an unverified assumption: \"" + Text.excerpt(event.message(), 80) + "\"");
             }
             if (task.wordCount(i) >= 8 || event.type() == MessageType.TOOL_CALL) {

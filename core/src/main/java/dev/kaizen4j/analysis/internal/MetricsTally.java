@@ -61,22 +61,22 @@ public final class MetricsTally {
 
     /** The metrics, with the collaboration score relative to a team of {@code teamSize} agents. */
     public TeamMetrics metrics(String team, int teamSize) {
+        double[] sorted = Arrays.copyOf(durations, tasks);
+        Arrays.sort(sorted);
         return new TeamMetrics(team, from, to, tasks, completed, failed, ratio(completed, tasks),
-                completed == 0 ? 0 : completedSeconds / completed, percentile(50), percentile(95),
+                completed == 0 ? 0 : completedSeconds / completed, percentile(sorted, 50), percentile(sorted, 95),
                 tasks == 0 || teamSize == 0 ? 0 : Math.min(1, (double) participation / tasks / teamSize),
                 ratio(errorEvents, events), tasks == 0 ? 0 : (double) agentTurns / tasks, toolCalls,
                 ratio(toolResultErrors, toolResults), tasksWithTokens == 0 ? null : (double) tokens / tasksWithTokens,
                 suggestions, events);
     }
 
-    /** Nearest-rank percentile; 0 when empty. */
-    private double percentile(int p) {
-        if (tasks == 0) {
+    /** Nearest-rank percentile of the sorted durations; 0 when empty. */
+    private static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
             return 0;
         }
-        double[] sorted = Arrays.copyOf(durations, tasks);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * tasks);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
     }
 

@@ -49,6 +49,8 @@ public final class TaskView {
     private final long[] normalizedHashes;
     private final boolean[] hashed;
     private final int[] wordCounts;
+    /** {@link Text#triggers} of each step's whole message, + 1 (0 while not scanned). */
+    private final int[] triggers;
     private final Set<String> agentNames = new java.util.LinkedHashSet<>();
 
     /** Prepares a task; {@code speakers} caches which speaker names are tools, shared across tasks. */
@@ -75,6 +77,7 @@ public final class TaskView {
         normalizedHashes = new long[n];
         hashed = new boolean[n];
         wordCounts = new int[n];
+        triggers = new int[n];
         Arrays.fill(wordCounts, -1);
         for (int i = 0; i < n; i++) {
             ConversationEvent event = events.get(i);
@@ -262,6 +265,23 @@ public final class TaskView {
             wordCounts[step] = count;
         }
         return count;
+    }
+
+    /** {@link Text#triggers} of the step's message, scanned once for every phrase test that asks. */
+    public int triggers(int step) {
+        int known = triggers[step];
+        if (known == 0) {
+            String message = events.get(step).message();
+            known = Text.triggers(message, message.length()) + 1;
+            triggers[step] = known;
+        }
+        return known - 1;
+    }
+
+    /** {@link Text#triggers} of the first {@code head} characters of the step's message. */
+    public int triggers(int step, int head) {
+        String message = events.get(step).message();
+        return message.length() <= head ? triggers(step) : Text.triggers(message, head);
     }
 
     /** Whether the step declares the task's outcome. */

@@ -8,6 +8,22 @@ import java.util.regex.Pattern;
 /** Cheap text measures used by the detectors and the attribution: normalized hashes and content words. */
 public final class Text {
 
+    /**
+     * For each ASCII character: its lower case if it is a letter or digit, else 0. Declared first: the
+     * trigger tables below are built from it.
+     */
+    private static final char[] ASCII_WORD = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = c;
+            ASCII_WORD[c - 32] = c;
+        }
+    }
+
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "that", "this", "with", "you", "are", "was", "were", "will", "have", "has", "had",
             "not", "but", "can", "our", "your", "its", "it's", "from", "into", "about", "there", "their", "they",
@@ -79,20 +95,26 @@ public final class Text {
 
     private static final Pattern TERMINATE = Pattern.compile("\\bTERMINATE\\b");
 
-    private static final Triggers CRITICISM_TRIGGERS = new Triggers("wrong", "incorrect", "inaccura", "correct", "right",
-            "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match", "mismatch",
-            "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid", "bogus", "miscalculat",
-            "discrepanc", "found", "exist", "such", "fail", "broken", "accurate", "valid", "support", "true",
-            "unsupported", "unsourced", "source", "supposed", "mention", "lacks", "can", "should", "instead", "stale",
-            "old");
-    private static final Triggers GIVE_UP_TRIGGERS = new Triggers("could", "can", "unable", "able", "available",
-            "record", "appear", "giving", "give", "data", "information", "results", "possible", "failed", "wasn", "was",
-            "content", "nothing", "not");
-    private static final Triggers HEDGE_TRIGGERS = new Triggers("assum", "probably", "think", "believe", "guess",
-            "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure", "unverified",
-            "memory", "recall", "seems", "appears", "might", "may");
-    private static final Triggers RESET_TRIGGERS = new Triggers("start", "scratch", "restart", "begin", "forget",
-            "reset", "square");
+    /** Families of words whose prefixes {@link #triggers} looks for, one bit each. */
+    public static final int RESET_WORDS = 1;
+    public static final int CRITICISM_WORDS = 2;
+    public static final int GIVE_UP_WORDS = 4;
+    public static final int HEDGE_WORDS = 8;
+
+    private static final Triggers TRIGGERS = new Triggers()
+            .add(CRITICISM_WORDS, "wrong", "incorrect", "inaccura", "correct", "right",
+                    "mistak", "error", "outdated", "date", "hallucinat", "made up", "fabricat", "contradict", "match",
+                    "mismatch", "missing", "misses", "missed", "forgot", "ignored", "off", "what", "asked", "invalid",
+                    "bogus", "miscalculat", "discrepanc", "found", "exist", "such", "fail", "broken", "accurate",
+                    "valid", "support", "true", "unsupported", "unsourced", "source", "supposed", "mention", "lacks",
+                    "can", "should", "instead", "stale", "old")
+            .add(GIVE_UP_WORDS, "could", "can", "unable", "able", "available",
+                    "record", "appear", "giving", "give", "data", "information", "results", "possible", "failed",
+                    "wasn", "was", "content", "nothing", "not")
+            .add(HEDGE_WORDS, "assum", "probably", "think", "believe", "guess",
+                    "likely", "presumably", "fine", "roughly", "approximately", "estimate", "without", "sure",
+                    "unverified", "memory", "recall", "seems", "appears", "might", "may")
+            .add(RESET_WORDS, "start", "scratch", "restart", "begin", "forget", "reset", "square");
 
     private Text() {}
 
@@ -122,15 +144,22 @@ public final class Text {
 
     /**
      * Word prefixes that must occur in a text before a pattern can match it: a cheap test at word
-     * starts that spares most texts the regular expression.
+     * starts that spares most texts the regular expression. All families share one trie, so one scan
+     * of a text answers for all of them.
      */
     private static final class Triggers {
         private int[][] nodes = new int[64][];
-        private boolean[] terminal = new boolean[64];
+        /** Per node, the families that have a prefix ending there. */
+        private int[] families = new int[64];
+        private int all;
         private int size = 1;
 
-        Triggers(String... prefixes) {
+        Triggers() {
             nodes[0] = new int[27];
+        }
+
+        Triggers add(int family, String... prefixes) {
+            all |= family;
             for (String prefix : prefixes) {
                 int node = 0;
                 for (int i = 0; i < prefix.length(); i++) {
@@ -138,46 +167,65 @@ public final class Text {
                     if (nodes[node][c] == 0) {
                         if (size == nodes.length) {
                             nodes = java.util.Arrays.copyOf(nodes, size * 2);
-                            terminal = java.util.Arrays.copyOf(terminal, size * 2);
+                            families = java.util.Arrays.copyOf(families, size * 2);
                         }
                         nodes[size] = new int[27];
                         nodes[node][c] = size++;
                     }
                     node = nodes[node][c];
                 }
-                terminal[node] = true;
+                families[node] |= family;
             }
+            return this;
         }
 
         private static int index(char c) {
-            char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            if (c < 128) {
+                char lower = ASCII_WORD[c];
+                return lower >= 'a' ? lower - 'a' : 26;
+            }
+            char lower = Character.toLowerCase(c);
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
         }
 
-        /** Whether some word of {@code text} starts with one of the prefixes. */
-        boolean anyIn(String string) {
-            int n = string.length();
-            char[] text = chars(string, n);
+        /** The families with a prefix that some word of the first {@code end} characters starts with. */
+        int in(String string, int end) {
+            char[] text = chars(string, end);
             int[][] nodes = this.nodes;
-            boolean[] terminal = this.terminal;
-            for (int i = 0; i < n; i++) {
-                char previous = i > 0 ? text[i - 1] : ' ';
-                if (previous < 128 ? isAsciiLetterOrDigit(previous) : Character.isLetterOrDigit(previous)) {
+            int[] families = this.families;
+            int found = 0;
+            boolean afterWordChar = false;
+            for (int i = 0; i < end; i++) {
+                char c = text[i];
+                boolean wordChar = c < 128 ? ASCII_WORD[c] != 0 : Character.isLetterOrDigit(c);
+                boolean startsWord = !afterWordChar;
+                afterWordChar = wordChar;
+                if (!startsWord) {
                     continue;
                 }
                 int node = 0;
-                for (int j = i; j < n; j++) {
+                for (int j = i; j < end; j++) {
                     node = nodes[node][index(text[j])];
                     if (node == 0) {
                         break;
                     }
-                    if (terminal[node]) {
-                        return true;
-                    }
+                    found |= families[node];
+                }
+                if (found == all) {
+                    return found;
                 }
             }
-            return false;
+            return found;
         }
+    }
+
+    /**
+     * The families of trigger words ({@link #RESET_WORDS}, {@link #CRITICISM_WORDS}, {@link #GIVE_UP_WORDS},
+     * {@link #HEDGE_WORDS}) that words of the first {@code end} characters of {@code text} start with, as
+     * bits: one scan that the phrase tests below can share ({@code hedges(text, triggers(text, n))}).
+     */
+    public static int triggers(String text, int end) {
+        return TRIGGERS.in(text, Math.min(end, text.length()));
     }
 
     /** The length {@link #normalizedHash} starts from: messages of different lengths hash differently. */
@@ -194,12 +242,13 @@ public final class Text {
         char[] chars = chars(message, end);
         for (int i = 0; i < end; i++) {
             char c = chars[i];
-            if (isAsciiLetterOrDigit(c) || (c >= 128 && Character.isLetterOrDigit(c))) {
+            char lower = c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            if (lower != 0) {
                 if (pendingSpace && letters > 0) {
                     hash = 31 * hash + ' ';
                 }
                 pendingSpace = false;
-                hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+                hash = 31 * hash + lower;
                 letters++;
             } else {
                 pendingSpace = true;
@@ -237,15 +286,18 @@ public final class Text {
         char before = 0;
         for (int i = 0; i <= end; i++) {
             char c = i < end ? text[i] : 0;
-            boolean word = i < end && (isAsciiLetterOrDigit(c) || isHashedWordChar(text, i, end));
-            if (word) {
+            char lower = i == end ? 0 : c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            if (lower == 0 && i < end && isHashedSymbol(text, i, end)) {
+                lower = c;
+            }
+            if (lower != 0) {
                 if (start < 0) {
                     start = i;
                     hash = 0x9E3779B97F4A7C15L;
                     last = 0;
                 }
                 withoutLast = hash;
-                hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
+                hash = (hash ^ lower) * 0x100000001B3L;
                 before = last;
                 last = c;
             } else if (start >= 0) {
@@ -253,7 +305,8 @@ public final class Text {
                 if (length >= 3) {
                     long value = length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S'
                             ? withoutLast : hash;
-                    if (!isStopword(value)) {
+                    // No stop word is longer than the longest one: longer words need no look-up.
+                    if (length > LONGEST_STOPWORD + 1 || !isStopword(value)) {
                         if (size == hashes.length) {
                             hashes = java.util.Arrays.copyOf(hashes, size * 2);
                         }
@@ -310,13 +363,16 @@ public final class Text {
         return false;
     }
 
+    private static final int LONGEST_STOPWORD = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
+
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return c < 128 && ASCII_WORD[c] != 0;
     }
 
-    private static boolean isHashedWordChar(char[] text, int i, int end) {
+    /** The symbols that belong to a hashed word: {@code %}, {@code $}, and a point or comma inside a number. */
+    private static boolean isHashedSymbol(char[] text, int i, int end) {
         char c = text[i];
-        if (c == '%' || c == '$' || (c >= 128 && Character.isLetterOrDigit(c))) {
+        if (c == '%' || c == '$') {
             return true;
         }
         return (c == '.' || c == ',') && i > 0 && i + 1 < end && Character.isDigit(text[i - 1])
@@ -347,7 +403,7 @@ public final class Text {
      * facts (figures, entities, identifiers) rather than phrasing.
      */
     public static Set<String> factTokens(String text) {
-        Set<String> facts = new LinkedHashSet<>();
+        Set<String> facts = null;
         int start = -1;
         int n = text.length();
         char[] chars = chars(text, n);
@@ -358,15 +414,82 @@ public final class Text {
             } else if (!word && start >= 0) {
                 // Without a digit or capital a word cannot be a fact: most words need no string then.
                 if (hasDigitOrUpper(chars, start, i)) {
-                    String token = trimWord(text.substring(start, i));
-                    if (isFact(token, start == 0 || isSentenceStart(chars, start))) {
-                        facts.add(token.toLowerCase(Locale.ROOT));
+                    // Trimmed and tested in place: only the lower-case string of a fact is made.
+                    int from = start;
+                    int to = i;
+                    while (from < to && !Character.isLetterOrDigit(chars[from]) && chars[from] != '$') {
+                        from++;
+                    }
+                    while (to > from && !Character.isLetterOrDigit(chars[to - 1]) && chars[to - 1] != '%') {
+                        to--;
+                    }
+                    int kind = factKind(chars, from, to, start == 0 || isSentenceStart(chars, start));
+                    if (kind != NOT_A_FACT) {
+                        String lower = lowerCase(text, chars, from, to);
+                        if (kind == FACT || !STOPWORDS.contains(lower)) {
+                            if (facts == null) {
+                                facts = new LinkedHashSet<>();
+                            }
+                            facts.add(lower);
+                        }
                     }
                 }
                 start = -1;
             }
         }
-        return facts;
+        return facts == null ? new LinkedHashSet<>(0) : facts;
+    }
+
+    private static final int NOT_A_FACT = 0;
+    private static final int FACT = 1;
+    private static final int FACT_UNLESS_STOPWORD = 2;
+
+    /** Whether the token {@code text[from, to)} names a fact: a figure, or a name written with capitals. */
+    private static int factKind(char[] text, int from, int to, boolean sentenceStart) {
+        int length = to - from;
+        if (length == 0) {
+            return NOT_A_FACT;
+        }
+        boolean digit = false;
+        boolean innerUpper = false;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            digit |= Character.isDigit(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+        }
+        if (digit) {
+            return length >= 2 || (text[from] != '0' && text[from] != '1') ? FACT : NOT_A_FACT;
+        }
+        boolean capitalized = Character.isUpperCase(text[from]) && !sentenceStart;
+        if (is(text, from, to, "TERMINATE") || is(text, from, to, "FINAL") || is(text, from, to, "ANSWER")) {
+            return NOT_A_FACT;
+        }
+        return length >= 3 && (innerUpper || capitalized) ? FACT_UNLESS_STOPWORD : NOT_A_FACT;
+    }
+
+    private static boolean is(char[] text, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text[i] != word.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code text.substring(from, to).toLowerCase(Locale.ROOT)}, made without the intermediate string when ASCII. */
+    private static String lowerCase(String text, char[] chars, int from, int to) {
+        char[] lower = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c >= 128) {
+                return text.substring(from, to).toLowerCase(Locale.ROOT);
+            }
+            lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(lower);
     }
 
     private static boolean hasDigitOrUpper(char[] text, int from, int to) {
@@ -378,27 +501,6 @@ public final class Text {
             }
         }
         return false;
-    }
-
-    private static boolean isFact(String token, boolean sentenceStart) {
-        if (token.isEmpty()) {
-            return false;
-        }
-        boolean digit = false;
-        boolean innerUpper = false;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            digit |= Character.isDigit(c);
-            innerUpper |= i > 0 && Character.isUpperCase(c);
-        }
-        if (digit) {
-            return token.length() >= 2 || !token.equals("0") && !token.equals("1");
-        }
-        boolean capitalized = Character.isUpperCase(token.charAt(0)) && !sentenceStart;
-        if (token.equals("TERMINATE") || token.equals("FINAL") || token.equals("ANSWER")) {
-            return false;
-        }
-        return token.length() >= 3 && (innerUpper || capitalized) && !STOPWORDS.contains(token.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isSentenceStart(char[] text, int index) {
@@ -421,18 +523,6 @@ public final class Text {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '%' || c == '$' || c == '\'';
     }
 
-    private static String trimWord(String token) {
-        int from = 0;
-        int to = token.length();
-        while (from < to && !Character.isLetterOrDigit(token.charAt(from)) && token.charAt(from) != '$') {
-            from++;
-        }
-        while (to > from && !Character.isLetterOrDigit(token.charAt(to - 1)) && token.charAt(to - 1) != '%') {
-            to--;
-        }
-        return token.substring(from, to);
-    }
-
     public static int wordCount(String string) {
         int n = string.length();
         char[] text = chars(string, n);
@@ -440,7 +530,7 @@ public final class Text {
         boolean inWord = false;
         for (int i = 0; i < n; i++) {
             char c = text[i];
-            boolean letter = c < 128 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+            boolean letter = c < 128 ? ASCII_WORD[c] != 0 : Character.isLetterOrDigit(c);
             if (letter && !inWord) {
                 count++;
             }
@@ -450,16 +540,31 @@ public final class Text {
     }
 
     public static boolean hedges(String text) {
-        return HEDGE_TRIGGERS.anyIn(text) && HEDGE.in(text.toLowerCase(Locale.ROOT));
+        return hedges(text, triggers(text, text.length()));
+    }
+
+    /** {@link #hedges(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean hedges(String text, int triggers) {
+        return (triggers & HEDGE_WORDS) != 0 && HEDGE.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean criticizes(String text) {
-        return CRITICISM_TRIGGERS.anyIn(text) && CRITICISM.in(text.toLowerCase(Locale.ROOT));
+        return criticizes(text, triggers(text, text.length()));
+    }
+
+    /** {@link #criticizes(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean criticizes(String text, int triggers) {
+        return (triggers & CRITICISM_WORDS) != 0 && CRITICISM.in(text.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text claims the work cannot be done or the information does not exist. */
     public static boolean givesUp(String text) {
-        return GIVE_UP_TRIGGERS.anyIn(text) && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
+        return givesUp(text, triggers(text, text.length()));
+    }
+
+    /** {@link #givesUp(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean givesUp(String text, int triggers) {
+        return (triggers & GIVE_UP_WORDS) != 0 && GIVE_UP.in(text.toLowerCase(Locale.ROOT));
     }
 
     static final Phrases REQUIREMENT = Phrases.compile(
@@ -485,7 +590,12 @@ public final class Text {
     }
 
     public static boolean resets(String text) {
-        return RESET_TRIGGERS.anyIn(text) && RESET.in(text.toLowerCase(Locale.ROOT));
+        return resets(text, triggers(text, text.length()));
+    }
+
+    /** {@link #resets(String)} of a text whose {@link #triggers} are already known. */
+    public static boolean resets(String text, int triggers) {
+        return (triggers & RESET_WORDS) != 0 && RESET.in(text.toLowerCase(Locale.ROOT));
     }
 
     public static boolean mentionsVerification(String text) {
@@ -533,6 +643,15 @@ public final class Text {
             at = text.indexOf(word, at + 1);
         }
         return false;
+    }
+
+    /** Whether the text ends with a question mark once trailing white space is ignored. */
+    public static boolean endsWithQuestionMark(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end > 0 && text.charAt(end - 1) == '?';
     }
 
     /** The first line of {@code text}, cut to {@code max} characters. */
