@@ -204,13 +204,6 @@ class PostgresImprovementLedgerTest {
     }
 
     private String query(String sql) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.scalar(database.dataSource(), sql);
     }
 }
