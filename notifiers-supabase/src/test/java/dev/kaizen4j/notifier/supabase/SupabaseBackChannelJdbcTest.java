@@ -221,6 +221,24 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     }
 
     @Test
+    void givenTheServerKilledTheChannelsConnections_whenUsedAgain_thenItReconnectsAndNothingIsLost() {
+        Submission before = channel.submit(ContractRequests.request("Use the target keyword."));
+
+        assertThat(query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE application_name = 'kaizen4j' AND pid <> pg_backend_pid()")).isNotEqualTo("0");
+        Submission after = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+        Submission retried = after.isSubmitted() ? after
+                : channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+
+        assertThat(after.isSubmitted() || after.retriable()).as("a killed connection is retriable: %s", after.error())
+                .isTrue();
+        assertThat(retried.isSubmitted()).as("submitted after reconnecting: %s", retried.error()).isTrue();
+        assertThat(channel.submit(ContractRequests.request("Use the target keyword.")).externalId())
+                .isEqualTo(before.externalId());
+        assertThat(requestsHeld()).isEqualTo(2);
+    }
+
+    @Test
     void givenTheTableMissing_whenSubmitting_thenTheFailureSaysToMigrateAndIsNotRetriable() {
         TestDatabase empty = TestDatabase.create();
         BackChannel unmigrated = SupabaseBackChannel.jdbc(empty.dataSource());
