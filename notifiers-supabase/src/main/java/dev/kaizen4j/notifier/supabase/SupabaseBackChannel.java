@@ -12,6 +12,7 @@ import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class SupabaseBackChannel implements BackChannel {
     /** A channel over the JDBC transport on {@code database}, which the caller keeps and closes. */
     public static SupabaseBackChannel jdbc(SupabaseDatabase database) {
         return jdbc(requireNonNull(database, "database").dataSource());
+    }
+
+    /** As {@link #jdbc(DataSource)}, dating decisions and {@code implemented_at} with {@code clock}. */
+    public static SupabaseBackChannel jdbc(DataSource dataSource, Clock clock) {
+        return new SupabaseBackChannel(new JdbcRequestQueue(requireNonNull(dataSource, "dataSource"), null), clock);
     }
 
     /**
@@ -135,6 +141,32 @@ public final class SupabaseBackChannel implements BackChannel {
             log.warn("Reading decisions from Supabase failed: {}", failure.getMessage());
         }
         return decisions;
+    }
+
+    /**
+     * Records a reviewer's decision in the request's row, as a person editing the table would, while the
+     * row is {@code pending}; {@link #decisionFor} then reads it like any other.
+     *
+     * @return the decision, or empty when the row is missing or already decided
+     * @throws KaizenException when the database fails, or the transport leaves deciding to the table
+     */
+    public Optional<ReviewDecision> decide(String requestId, Verdict verdict, String reviewer, String notes) {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(verdict, "verdict");
+        requireNonNull(reviewer, "reviewer");
+        ReviewDecision decision = new ReviewDecision(verdict, reviewer, notes, clock.instant());
+        String status = switch (verdict) {
+            case APPROVED -> "approved";
+            case REJECTED -> "rejected";
+            case NEEDS_WORK -> "needs_work";
+        };
+        try {
+            return queue.decide(requestId, status, reviewer, decision.notes(), decision.decidedAt())
+                    ? Optional.of(decision) : Optional.empty();
+        } catch (UnsupportedOperationException unsupported) {
+            throw KaizenException.invalidInput("request " + requestId + " is decided in the Supabase table: "
+                    + unsupported.getMessage());
+        }
     }
 
     /** A published change marks the approved row {@code implemented}; other statuses change nothing. */

@@ -239,6 +239,22 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     }
 
     @Test
+    void givenAPendingRow_whenDecidedThroughTheChannel_thenItIsReadBackAndASecondDecisionChangesNothing() {
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
+        SupabaseBackChannel deciding = SupabaseBackChannel.jdbc(database.dataSource(),
+                java.time.Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC));
+
+        Optional<ReviewDecision> decided = deciding.decide(submission.requestId(), Verdict.NEEDS_WORK, "ana", "cite it");
+        Optional<ReviewDecision> late = deciding.decide(submission.requestId(), Verdict.APPROVED, "bo", "");
+
+        assertThat(decided).isPresent();
+        assertThat(late).isEmpty();
+        assertThat(channel.decisionFor(submission)).contains(new ReviewDecision(Verdict.NEEDS_WORK, "ana", "cite it",
+                Instant.parse("2026-02-03T04:05:06Z")));
+        assertThat(deciding.decide("nobody-1", Verdict.APPROVED, "ana", "")).isEmpty();
+    }
+
+    @Test
     void givenTheTableMissing_whenSubmitting_thenTheFailureSaysToMigrateAndIsNotRetriable() {
         TestDatabase empty = TestDatabase.create();
         BackChannel unmigrated = SupabaseBackChannel.jdbc(empty.dataSource());

@@ -98,6 +98,26 @@ class SupabaseRunnerTest {
     }
 
     @Test
+    void givenARequestInTheSupabaseTable_whenRejectedWithTheRunner_thenTheRowAndTheLedgerHoldTheDecision() {
+        assertThat(CommandRun.of(environment, "run", "--back-channel", "supabase").exitCode()).isZero();
+        String requestId = query("SELECT min(request_id) FROM team_improvement_requests");
+
+        CommandRun reject = CommandRun.of(environment, "review", "reject", requestId, "--notes", "too vague",
+                "--reviewer", "ana");
+        CommandRun again = CommandRun.of(environment, "review", "approve", requestId, "--reviewer", "bo");
+
+        assertThat(reject.exitCode()).as(reject.out() + reject.err()).isZero();
+        assertThat(reject.out()).contains(requestId + " rejected by ana").contains("is now rejected");
+        assertThat(query("SELECT status || '|' || reviewer_notes || '|' || reviewed_by || '|' || (reviewed_at IS NOT NULL)"
+                + " FROM team_improvement_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("rejected|too vague|ana|true");
+        assertThat(query("SELECT status FROM kaizen4j_ledger_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("REJECTED");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("not awaiting a decision");
+    }
+
+    @Test
     void givenTheDatabaseCannotBeReached_whenRun_thenOneLineWithoutThePasswordAndExitCode2() {
         CommandRun run = CommandRun.of(environment(url(closedPort())), "run", "--back-channel", "supabase");
 
