@@ -26,10 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +255,36 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         assertThat(channel.decisionFor(submission)).contains(new ReviewDecision(Verdict.NEEDS_WORK, "ana", "cite it",
                 Instant.parse("2026-02-03T04:05:06Z")));
         assertThat(deciding.decide("nobody-1", Verdict.APPROVED, "ana", "")).isEmpty();
+    }
+
+    @Test
+    void givenAListener_whenAPersonDecidesInTheTable_thenTheDecisionArrivesWithoutPolling() throws Exception {
+        Submission decided = channel.submit(ContractRequests.request("Use the target keyword."));
+        Submission other = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        channel.decisionsTo((name, requestId, decision) ->
+                heard.add(name + " " + requestId + " " + decision.verdict() + " " + decision.notes()));
+        awaitListening();
+
+        update("UPDATE team_improvement_requests SET reviewer_notes = 'typo fixed' WHERE id = ?::uuid", other.externalId());
+        decide(decided, Verdict.REJECTED, "too vague");
+
+        assertThat(heard.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("supabase " + decided.requestId() + " REJECTED too vague");
+        assertThat(heard.poll(500, TimeUnit.MILLISECONDS)).as("a change other than a decision is not heard").isNull();
+    }
+
+    /** LISTEN runs on the channel's own thread; the test waits until the server has registered it. */
+    private void awaitListening() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!query("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kaizen4j'"
+                    + " AND query LIKE 'LISTEN%'").equals("0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the channel did not LISTEN within 10 s");
     }
 
     @Test

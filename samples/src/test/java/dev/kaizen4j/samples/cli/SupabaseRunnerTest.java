@@ -61,7 +61,7 @@ class SupabaseRunnerTest {
         CommandRun second = CommandRun.of(environment, "migrate");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Applied 7 migration(s) to localhost:" + database.port())
+        assertThat(first.out()).contains("Applied 8 migration(s) to localhost:" + database.port())
                 .contains("  V1 design tables").contains("  V7 review timestamps").doesNotContain(PASSWORD);
         assertThat(second.out()).contains("is up to date");
         assertThat(query("SELECT rationale || '|' || status FROM team_improvement_requests")).isEqualTo("by hand|approved");
