@@ -288,6 +288,20 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     }
 
     @Test
+    void givenAnotherRowWithTheSameRequestId_whenSubmitting_thenTheUniqueViolationIsOneLineAndNotRetriable() {
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+        database.execute("INSERT INTO team_improvement_requests (request_id, fingerprint, team_name, request_type,"
+                + " agent_name, current_state, proposed_state, rationale) VALUES ('" + request.id() + "', 'other',"
+                + " 't', 'prompt', 'a', '{}', '{}', 'by hand')");
+
+        Submission failed = channel.submit(request);
+
+        assertThat(failed.isSubmitted()).isFalse();
+        assertThat(failed.retriable()).isFalse();
+        assertThat(failed.error()).contains("a unique value is taken").contains(request.id()).doesNotContain("\n");
+    }
+
+    @Test
     void givenTheTableMissing_whenSubmitting_thenTheFailureSaysToMigrateAndIsNotRetriable() {
         TestDatabase empty = TestDatabase.create();
         BackChannel unmigrated = SupabaseBackChannel.jdbc(empty.dataSource());
