@@ -3,17 +3,21 @@ package dev.kaizen4j.samples.cli;
 import dev.kaizen4j.DecisionSync;
 import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.notifier.supabase.SupabaseBackChannel;
+import dev.kaizen4j.notifier.supabase.SupabaseDatabase;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
 import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.Verdict;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,9 +74,9 @@ final class ReviewCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
-        RequestRecord record(FileImprovementLedger ledger, String id) {
+        RequestRecord record(ImprovementLedger ledger, String id) {
             return ledger.find(id).orElseThrow(() -> KaizenException.invalidInput("no request '" + id + "' in "
-                    + ledger.file() + "; see kaizen4j review list"));
+                    + context().ledgerLocation() + "; see kaizen4j review list"));
         }
 
         static String reviewer(RunnerContext context, String flag) {
@@ -146,17 +150,14 @@ final class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             RunnerContext context = context();
-            FileImprovementLedger ledger = context.ledger();
+            ImprovementLedger ledger = context.ledger();
             RequestRecord record = record(ledger, id);
             if (!record.status().isAwaitingDecision()) {
                 throw KaizenException.invalidInput("request " + id + " is " + status(record)
                         + ", not awaiting a decision");
             }
             String who = reviewer(context, reviewer);
-            FileBackChannel channel = context.fileBackChannel();
-            channel.decide(id, verdict(), who, notes);
-            List<DecisionUpdate> updates =
-                    new DecisionSync(ledger, channel, context.patchPublisher(), review.root.clock()).sync();
+            List<DecisionUpdate> updates = decideAndSync(this, context, ledger, record, who);
             PrintWriter out = out();
             out.printf(Locale.ROOT, "%s %s by %s%n", id, verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), who);
             for (DecisionUpdate update : updates) {
@@ -176,6 +177,27 @@ final class ReviewCommand implements Runnable {
             out.flush();
             return 0;
         }
+    }
+
+    /** Decides on the channel the request went to (the Supabase table, else the file channel), then syncs. */
+    private static List<DecisionUpdate> decideAndSync(Decide command, RunnerContext context, ImprovementLedger ledger,
+            RequestRecord record, String who) {
+        Clock clock = command.review.root.clock();
+        Optional<SupabaseDatabase> database = context.database();
+        if (database.isPresent() && record.submission() != null
+                && SupabaseBackChannel.NAME.equals(record.submission().channel())) {
+            try (SupabaseBackChannel channel = SupabaseBackChannel.jdbc(database.get().dataSource(), clock)) {
+                if (channel.decide(command.id, command.verdict(), who, command.notes).isEmpty()) {
+                    throw KaizenException.invalidInput("request " + command.id + " is no longer pending in"
+                            + " team_improvement_requests; pick up the decision made there with: kaizen4j review sync"
+                            + " --back-channel supabase");
+                }
+                return new DecisionSync(ledger, channel, context.patchPublisher(), clock).sync();
+            }
+        }
+        FileBackChannel channel = context.fileBackChannel();
+        channel.decide(command.id, command.verdict(), who, command.notes);
+        return new DecisionSync(ledger, channel, context.patchPublisher(), clock).sync();
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a request.")
@@ -329,7 +351,7 @@ final class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             RunnerContext context = context();
-            FileImprovementLedger ledger = context.ledger();
+            ImprovementLedger ledger = context.ledger();
             record(ledger, id);
             String who = reviewer(context, reviewer);
             new DecisionSync(ledger, context.fileBackChannel(), null, review.root.clock()).markMerged(id, who, notes);
