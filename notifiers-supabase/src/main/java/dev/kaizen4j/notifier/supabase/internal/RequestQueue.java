@@ -1,0 +1,44 @@
+package dev.kaizen4j.notifier.supabase.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The review queue table {@code team_improvement_requests}, reached over one transport (JDBC or
+ * Supabase's REST API). Failures are thrown as {@link dev.kaizen4j.KaizenException}s whose kind says
+ * whether a retry may help, with one clear line and never a secret; the back-channel turns them into
+ * values.
+ *
+ * <p>Thread safety: implementations are safe for concurrent use, also from several processes.
+ */
+public interface RequestQueue extends AutoCloseable {
+
+    /**
+     * Inserts {@code row} as {@code pending} unless a row with its fingerprint exists; two runtimes
+     * enqueuing the same row at once make one row.
+     *
+     * @return the id (column {@code id}) of the row holding the fingerprint, new or existing
+     */
+    String enqueue(QueueRow row);
+
+    /**
+     * The review columns of the rows with these request ids; ids without a row are absent.
+     *
+     * @return keyed by request id
+     */
+    Map<String, ReviewState> reviewStates(Collection<String> requestIds);
+
+    /**
+     * Sets {@code status = 'implemented'} and {@code implemented_at}, and the link when given, on the
+     * row of {@code requestId}, only while its status is {@code approved}.
+     *
+     * @return whether the row was approved and is now implemented
+     */
+    boolean markImplemented(String requestId, Instant implementedAt, @Nullable String link);
+
+    /** Releases connections; never throws for a failure to release. */
+    @Override
+    void close();
+}
