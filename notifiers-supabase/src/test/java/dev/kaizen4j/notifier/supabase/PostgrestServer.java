@@ -55,7 +55,7 @@ public final class PostgrestServer implements AutoCloseable {
 
     /**
      * Creates the Supabase roles, then starts PostgREST on {@code database} and waits until it serves.
-     * Start it after migrating: PostgREST reads the schema at start (see {@link #reloadSchema}).
+     * Start it after migrating: PostgREST reads the schema at start.
      */
     public static PostgrestServer start(TestDatabase database) {
         Path binary = binary();
@@ -108,13 +108,6 @@ public final class PostgrestServer implements AutoCloseable {
     /** PostgREST's own base URL, serving {@code /<table>} (Supabase puts it behind {@code /rest/v1}). */
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);
-    }
-
-    /** Makes PostgREST read the schema again, after tables were created or altered. */
-    public void reloadSchema(TestDatabase database) {
-        database.execute("NOTIFY pgrst, 'reload schema'");
-        // The reload is asynchronous; an OPTIONS request is answered from the cache, so wait a little.
-        sleep(Duration.ofMillis(500));
     }
 
     @Override
@@ -223,7 +216,8 @@ public final class PostgrestServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static synchronized void createRoles(TestDatabase database) {
+    /** Creates Supabase's roles on the server if absent, so that migrations grant them their privileges. */
+    static synchronized void createRoles(TestDatabase database) {
         // Roles belong to the server, not a database: create them once, as Supabase defines them.
         database.execute("""
                 DO $$

@@ -21,9 +21,9 @@ class PostgrestServerTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.create();
-        postgrest = PostgrestServer.start(database);
+        PostgrestServer.createRoles(database);
         new SchemaMigrations(database.dataSource()).migrate();
-        postgrest.reloadSchema(database);
+        postgrest = PostgrestServer.start(database);
         gateway = SupabaseGateway.in(postgrest);
     }
 

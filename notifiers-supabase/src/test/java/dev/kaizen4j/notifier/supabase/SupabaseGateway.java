@@ -77,6 +77,11 @@ public final class SupabaseGateway implements AutoCloseable {
         }
     }
 
+    /** Forgets the faults not answered yet. */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
     /** The requests received so far (method, path with query, body), one text each. */
     public synchronized List<String> sent() {
         return List.copyOf(sent);
