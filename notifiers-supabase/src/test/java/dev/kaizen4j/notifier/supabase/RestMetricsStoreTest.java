@@ -24,11 +24,7 @@ class RestMetricsStoreTest extends MetricsStoreContract {
 
     @AfterAll
     static void stop() {
-        for (SupabaseRest project : new SupabaseRest[] {supabase, unmigrated}) {
-            if (project != null) {
-                project.close();
-            }
-        }
+        SupabaseRest.closeAll(supabase, unmigrated);
     }
 
     @BeforeEach

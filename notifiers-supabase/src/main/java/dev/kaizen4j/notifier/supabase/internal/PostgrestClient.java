@@ -121,8 +121,10 @@ public final class PostgrestClient {
                 failure = new Failure(Kind.RETRIABLE, true,
                         "Supabase REST " + what + " on " + host() + " timed out after " + requestTimeout.toSeconds() + "s");
             } catch (IOException e) {
+                String reason = e instanceof java.net.ConnectException ? "connection refused"
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
                 failure = new Failure(Kind.RETRIABLE, true, "cannot reach Supabase REST at " + host() + " (" + what
-                        + "): " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                        + "): " + reason);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KaizenException(Kind.RETRIABLE, "interrupted during Supabase REST " + what, e);
