@@ -15,6 +15,23 @@ public final class InMemoryImprovementLedger implements ImprovementLedger {
 
     private final LedgerFold fold = new LedgerFold();
 
+    /**
+     * A ledger holding {@code entries} as they were recorded, in order, for ledgers that store entries
+     * elsewhere (a database) and fold them into records. Each entry is checked for carrying its request
+     * and keeping its fingerprint, not against the transition rules: those were checked when it was
+     * appended, perhaps under older rules.
+     *
+     * @throws dev.kaizen4j.KaizenException when an entry names a request no earlier entry carried
+     */
+    public static InMemoryImprovementLedger replaying(Iterable<LedgerEntry> entries) {
+        requireNonNull(entries, "entries");
+        InMemoryImprovementLedger ledger = new InMemoryImprovementLedger();
+        for (LedgerEntry entry : entries) {
+            ledger.fold.apply(requireNonNull(entry, "entry"));
+        }
+        return ledger;
+    }
+
     @Override
     public synchronized void append(LedgerEntry entry) {
         requireNonNull(entry, "entry");

@@ -242,14 +242,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     }
 
     private String query(String sql) {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.scalar(database.dataSource(), sql);
     }
 
     private void update(String sql, String... parameters) {

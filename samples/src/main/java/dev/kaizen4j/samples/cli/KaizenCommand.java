@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             SuggestCommand.class,
             InitCommand.class,
+            MigrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KaizenCommand implements Runnable {

@@ -3,7 +3,7 @@ package dev.kaizen4j.samples.cli;
 import dev.kaizen4j.DecisionSync;
 import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.KaizenException;
-import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
@@ -66,9 +66,9 @@ final class ReviewCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
-        RequestRecord record(FileImprovementLedger ledger, String id) {
+        RequestRecord record(ImprovementLedger ledger, String id) {
             return ledger.find(id).orElseThrow(() -> KaizenException.invalidInput("no request '" + id + "' in "
-                    + ledger.file() + "; see kaizen4j review list"));
+                    + context().ledgerLocation() + "; see kaizen4j review list"));
         }
 
         static String reviewer(RunnerContext context, String flag) {
@@ -142,7 +142,7 @@ final class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             RunnerContext context = context();
-            FileImprovementLedger ledger = context.ledger();
+            ImprovementLedger ledger = context.ledger();
             RequestRecord record = record(ledger, id);
             if (!record.status().isAwaitingDecision()) {
                 throw KaizenException.invalidInput("request " + id + " is " + status(record)
@@ -252,7 +252,7 @@ final class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             RunnerContext context = context();
-            FileImprovementLedger ledger = context.ledger();
+            ImprovementLedger ledger = context.ledger();
             record(ledger, id);
             String who = reviewer(context, reviewer);
             new DecisionSync(ledger, context.fileBackChannel(), null, review.root.clock()).markMerged(id, who, notes);

@@ -145,8 +145,16 @@ final class RunCommand extends WorkloadCommand {
             out.println("Offline mode: rule-based analysis, discussion and proposals (no LLM configured).");
         }
         CycleResult result;
-        try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
-            result = builder.backChannel(opened.channel()).changePublisher(opened.publisher()).build().run();
+        try (SharedDatabase.Turn turn = SharedDatabase.turn(context, workload.team().name())) {
+            if (!turn.mine()) {
+                out.println("The cycle of team " + workload.team().name() + " is already running on " + turn.otherHolder()
+                        + "; nothing was submitted.");
+                out.flush();
+                return 0;
+            }
+            try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
+                result = builder.backChannel(opened.channel()).changePublisher(opened.publisher()).build().run();
+            }
         }
         new ReportPrinter(out).cycle(result);
         missingPrompts(workload).ifPresent(hint -> {
@@ -154,7 +162,7 @@ final class RunCommand extends WorkloadCommand {
             out.println(hint);
         });
         out.println();
-        out.println("Ledger: " + context.stateDirectory().resolve("ledger.jsonl"));
+        out.println("Ledger: " + context.ledgerLocation());
         if (channels.contains(BackChannels.FILE)) {
             out.println("Requests: " + context.stateDirectory().resolve("requests")
                     + " (review them with: kaizen4j review list)");

@@ -2,8 +2,11 @@ package dev.kaizen4j.samples.cli;
 
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.ledger.FileImprovementLedger;
+import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.TimeWindow;
+import dev.kaizen4j.notifier.supabase.PostgresImprovementLedger;
+import dev.kaizen4j.notifier.supabase.SupabaseDatabase;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.source.ConversationQuery;
@@ -39,9 +42,16 @@ final class RunnerContext {
     private final Path stateDirectory;
     private final @Nullable Path repoRootFlag;
     private final Clock clock;
+    private final boolean migrate;
 
     RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag, @Nullable Path repoRootFlag, Clock clock) {
+        this(settings, stateDirFlag, repoRootFlag, clock, true);
+    }
+
+    RunnerContext(RunnerSettings settings, @Nullable Path stateDirFlag, @Nullable Path repoRootFlag, Clock clock,
+            boolean migrate) {
         this.settings = settings;
+        this.migrate = migrate;
         this.clock = clock;
         this.repoRootFlag = repoRootFlag;
         this.stateDirectory = settings.get(stateDirFlag == null ? null : stateDirFlag.toString(), "state.dir")
@@ -51,7 +61,7 @@ final class RunnerContext {
 
     static RunnerContext of(KaizenCommand root, StateOptions state) {
         return new RunnerContext(RunnerSettings.load(root.environment(), state.config), state.stateDir, state.repoRoot,
-                root.clock());
+                root.clock(), !state.noMigrate);
     }
 
     RunnerSettings settings() {
@@ -66,8 +76,21 @@ final class RunnerContext {
         return stateDirectory;
     }
 
-    FileImprovementLedger ledger() {
-        return new FileImprovementLedger(stateDirectory.resolve("ledger.jsonl"));
+    /** The shared ledger in the Supabase/PostgreSQL database when one is configured, else the ledger file. */
+    ImprovementLedger ledger() {
+        return database().<ImprovementLedger>map(shared -> new PostgresImprovementLedger(shared.dataSource()))
+                .orElseGet(() -> new FileImprovementLedger(stateDirectory.resolve("ledger.jsonl")));
+    }
+
+    /** Where {@link #ledger()} is kept, for messages. */
+    String ledgerLocation() {
+        return database().map(shared -> "database " + shared + " (schema " + shared.schema() + ")")
+                .orElseGet(() -> stateDirectory.resolve("ledger.jsonl").toString());
+    }
+
+    /** The Supabase/PostgreSQL database when one is configured, migrated unless --no-migrate. */
+    Optional<SupabaseDatabase> database() {
+        return SharedDatabase.open(settings, migrate);
     }
 
     FileBackChannel fileBackChannel() {

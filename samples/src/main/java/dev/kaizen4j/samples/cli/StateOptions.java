@@ -19,4 +19,8 @@ final class StateOptions {
             description = "The root of the team's Git repository; patch paths are relative to it (env KAIZEN_REPO_ROOT)."
                     + " Default: the nearest folder above the team spec holding .git.")
     @Nullable Path repoRoot;
+
+    @Option(names = "--no-migrate",
+            description = "Do not migrate the Supabase/PostgreSQL database's schema before using it (see kaizen4j migrate).")
+    boolean noMigrate;
 }

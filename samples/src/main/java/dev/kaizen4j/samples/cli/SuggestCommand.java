@@ -67,7 +67,7 @@ final class SuggestCommand implements Callable<Integer> {
     public Integer call() {
         RunnerContext context = RunnerContext.of(root, state);
         RequestRecord origin = context.ledger().find(from)
-                .orElseThrow(() -> KaizenException.invalidInput("no request '" + from + "' in " + context.ledger().file()));
+                .orElseThrow(() -> KaizenException.invalidInput("no request '" + from + "' in " + context.ledgerLocation()));
         if (origin.status() != RequestStatus.VERIFIED_EFFECTIVE) {
             throw KaizenException.invalidInput("request " + from + " is " + status(origin.status())
                     + "; only changes verified effective are suggested (kaizen4j verify --request " + from + ")");

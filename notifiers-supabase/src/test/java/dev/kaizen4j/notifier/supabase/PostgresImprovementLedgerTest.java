@@ -1,0 +1,209 @@
+package dev.kaizen4j.notifier.supabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.ledger.IllegalTransitionException;
+import dev.kaizen4j.ledger.LedgerEntry;
+import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.review.RequestStatus;
+import dev.kaizen4j.review.ReviewDecision;
+import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
+import dev.kaizen4j.review.contract.ContractRequests;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostgresImprovementLedgerTest {
+
+    private static final Instant NOW = ContractRequests.NOW;
+
+    private TestDatabase database;
+    private PostgresImprovementLedger ledger;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestDatabase.create();
+        new SchemaMigrations(database.dataSource()).migrate();
+        ledger = new PostgresImprovementLedger(database.dataSource());
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    private static LedgerEntry pending(ImprovementRequest request) {
+        return LedgerEntry.of(NOW, request, RequestStatus.PENDING_SUBMISSION, null);
+    }
+
+    private RequestRecord submitted(ImprovementRequest request) {
+        ledger.append(pending(request));
+        ledger.append(LedgerEntry.transition(NOW.plusSeconds(1), ledger.find(request.id()).orElseThrow(),
+                RequestStatus.SUBMITTED, null).withSubmission(Submission.submitted("supabase", request.id(), "row-1", null)));
+        return ledger.find(request.id()).orElseThrow();
+    }
+
+    @Test
+    void givenALifeCycle_whenRead_thenRecordsFoldTheEntriesAsTheFileLedgerDoes() {
+        ImprovementRequest first = ContractRequests.request("Use the target keyword.");
+        ImprovementRequest second = ContractRequests.codeRequest();
+        RequestRecord record = submitted(first);
+        ledger.append(pending(second));
+        ReviewDecision decision = new ReviewDecision(Verdict.APPROVED, "ana", "ship it", NOW.plusSeconds(5));
+        ledger.append(LedgerEntry.transition(NOW.plusSeconds(5), record, RequestStatus.APPROVED, "ship it")
+                .withDecision(decision));
+
+        assertThat(ledger.records()).extracting(RequestRecord::requestId).containsExactly(first.id(), second.id());
+        RequestRecord approved = new PostgresImprovementLedger(database.dataSource()).find(first.id()).orElseThrow();
+        assertThat(approved.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThat(approved.request()).isEqualTo(first);
+        assertThat(approved.decision()).isEqualTo(decision);
+        assertThat(approved.submission().externalId()).isEqualTo("row-1");
+        assertThat(approved.history()).extracting(LedgerEntry::status).containsExactly(
+                RequestStatus.PENDING_SUBMISSION, RequestStatus.SUBMITTED, RequestStatus.APPROVED);
+        assertThat(ledger.findByFingerprint(second.fingerprint())).get().extracting(RequestRecord::requestId)
+                .isEqualTo(second.id());
+        assertThat(ledger.find("nobody")).isEmpty();
+        assertThat(query("SELECT status FROM kaizen4j_ledger_requests WHERE request_id = '" + first.id() + "'"))
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void givenAnIllegalTransition_whenAppended_thenItIsRefusedAndNothingIsWritten() {
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+        ledger.append(pending(request));
+        RequestRecord record = ledger.find(request.id()).orElseThrow();
+
+        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(NOW, record, RequestStatus.PUBLISHED, null)))
+                .isInstanceOf(IllegalTransitionException.class);
+        ledger.append(LedgerEntry.transition(NOW, record, RequestStatus.SUBMITTED, null)
+                .withSubmission(Submission.submitted("supabase", request.id(), "x", null)));
+        assertThatThrownBy(() -> ledger.append(LedgerEntry.transition(NOW, ledger.find(request.id()).orElseThrow(),
+                RequestStatus.SUBMITTED, null).withSubmission(Submission.submitted("supabase", request.id(), "x", null))))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already submitted");
+
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo("2");
+        assertThat(query("SELECT status FROM kaizen4j_ledger_requests")).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void givenAnEntryOfAnUnknownRequestWithoutTheRequest_whenAppended_thenItIsRefusedNamingIt() {
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+        LedgerEntry orphan = new LedgerEntry(NOW, request.id(), request.fingerprint(), RequestStatus.PENDING_SUBMISSION,
+                null, null, null, null);
+
+        assertThatThrownBy(() -> ledger.append(orphan)).isInstanceOf(KaizenException.class)
+                .hasMessageContaining(request.id()).hasMessageContaining("must carry the request");
+        assertThatThrownBy(() -> ledger.appendIfAbsent(orphan)).isInstanceOf(KaizenException.class);
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_requests")).isEqualTo("0");
+    }
+
+    @Test
+    void givenManyLedgersClaimingTheSameFingerprintsAtOnce_thenEachIsClaimedExactlyOnce() throws Exception {
+        int fingerprints = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> claimers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            PostgresImprovementLedger own = new PostgresImprovementLedger(database.dataSource());
+            claimers.add(() -> {
+                start.await();
+                int won = 0;
+                for (int i = 0; i < fingerprints; i++) {
+                    if (own.appendIfAbsent(pending(ContractRequests.request("lesson " + i)))) {
+                        won++;
+                    }
+                }
+                return won;
+            });
+        }
+        List<Future<Integer>> results = new ArrayList<>();
+        claimers.forEach(claimer -> results.add(threads.submit(claimer)));
+        start.countDown();
+        int total = 0;
+        for (Future<Integer> result : results) {
+            total += result.get();
+        }
+
+        assertThat(total).isEqualTo(fingerprints);
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo(String.valueOf(fingerprints));
+    }
+
+    @Test
+    void givenAFingerprintLeftFree_whenClaimedAgain_thenTheClaimSucceeds() {
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+        assertThat(ledger.appendIfAbsent(LedgerEntry.of(NOW, request, RequestStatus.REJECTED_BY_VALIDATION, "unsafe")))
+                .isTrue();
+
+        assertThat(ledger.appendIfAbsent(pending(request))).isTrue();
+        assertThat(ledger.appendIfAbsent(pending(request))).isFalse();
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING_SUBMISSION);
+    }
+
+    @Test
+    void givenManyThreadsDecidingOneRequestAtOnce_thenExactlyOneDecisionIsRecorded() throws Exception {
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+        RequestRecord record = submitted(request);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Verdict verdict = t % 2 == 0 ? Verdict.APPROVED : Verdict.REJECTED;
+            results.add(threads.submit(() -> {
+                start.await();
+                try {
+                    ledger.append(LedgerEntry.transition(NOW, record, verdict.status(), null)
+                            .withDecision(new ReviewDecision(verdict, "r", "", NOW)));
+                    return true;
+                } catch (IllegalTransitionException lost) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Boolean> result : results) {
+            won += result.get() ? 1 : 0;
+        }
+
+        assertThat(won).isEqualTo(1);
+        assertThat(ledger.find(request.id()).orElseThrow().history()).hasSize(3);
+    }
+
+    @Test
+    void givenPendingRequests_whenTwoRuntimesClaimThem_thenTheirClaimsAreDisjointUntilTheyExpire() {
+        for (int i = 0; i < 5; i++) {
+            ledger.append(pending(ContractRequests.request("lesson " + i)));
+        }
+
+        List<String> first = ledger.claimPending("runtime-a", NOW, Duration.ofMinutes(5), 3);
+        List<String> second = ledger.claimPending("runtime-b", NOW, Duration.ofMinutes(5), 10);
+        List<String> afterExpiry = ledger.claimPending("runtime-b", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 10);
+
+        assertThat(first).hasSize(3);
+        assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(afterExpiry).hasSize(5);
+        assertThatThrownBy(() -> ledger.claimPending("x", NOW, Duration.ofMinutes(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private String query(String sql) {
+        return Sql.scalar(database.dataSource(), sql);
+    }
+}

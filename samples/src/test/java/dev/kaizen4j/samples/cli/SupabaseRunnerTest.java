@@ -1,0 +1,219 @@
+package dev.kaizen4j.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen4j.internal.CrashPoints;
+import dev.kaizen4j.internal.CrashPoints.Point;
+import dev.kaizen4j.notifier.supabase.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner on a shared Supabase/PostgreSQL database (a real PostgreSQL server), in-process and in child JVMs. */
+class SupabaseRunnerTest {
+
+    private static final String PASSWORD = "Runner-pw-77";
+
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestDatabase.create();
+        environment = environment(url(database.port()));
+    }
+
+    private String url(int port) {
+        return "postgresql://postgres:" + PASSWORD + "@localhost:" + port + "/" + database.name();
+    }
+
+    private Map<String, String> environment(String url) {
+        Map<String, String> values = new HashMap<>();
+        values.put("KAIZEN_STATE_DIR", directory.resolve("state").toString());
+        values.put("KAIZEN_SUPABASE_DB_URL", url);
+        values.put("KAIZEN_SUPABASE_CONNECT_TIMEOUT", "2s");
+        return values;
+    }
+
+    @Test
+    void givenTablesCreatedByHand_whenMigrated_thenTheMigrationsArePrintedAndTheRowsKept() {
+        database.execute(designTables());
+        database.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
+                + " proposed_state, rationale, status) VALUES ('ops', 'prompt', 'a', '{}', '{}', 'by hand', 'approved')");
+
+        CommandRun first = CommandRun.of(environment, "migrate");
+        CommandRun second = CommandRun.of(environment, "migrate");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Applied 7 migration(s) to localhost:" + database.port())
+                .contains("  V1 design tables").contains("  V7 review timestamps").doesNotContain(PASSWORD);
+        assertThat(second.out()).contains("is up to date");
+        assertThat(query("SELECT rationale || '|' || status FROM team_improvement_requests")).isEqualTo("by hand|approved");
+    }
+
+    @Test
+    void givenTheSupabaseBackChannel_whenRunReviewedInTheTableAndSynced_thenTheLedgerAndTheRowFollowTheDecision() {
+        CommandRun run = CommandRun.of(environment, "run", "--back-channel", "supabase");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Ledger: database localhost:" + database.port()).doesNotContain(PASSWORD);
+        int rows = Integer.parseInt(query("SELECT count(*) FROM team_improvement_requests"));
+        assertThat(rows).isPositive();
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_requests WHERE status = 'SUBMITTED'"))
+                .isEqualTo(String.valueOf(rows));
+        assertThat(Files.exists(directory.resolve("state/ledger.jsonl"))).isFalse();
+        String requestId = query("SELECT min(request_id) FROM team_improvement_requests");
+        CommandRun list = CommandRun.of(environment, "review", "list");
+        assertThat(list.out()).contains(requestId).contains("submitted");
+
+        database.execute("UPDATE team_improvement_requests SET status = 'approved', reviewer_notes = 'good',"
+                + " reviewed_by = 'ana' WHERE request_id = '" + requestId + "'");
+        CommandRun sync = CommandRun.of(environment, "review", "sync", "--back-channel", "supabase");
+
+        assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("1 decisions picked up").contains(requestId + ": approved by ana");
+        assertThat(query("SELECT status || '|' || (implemented_at IS NOT NULL) FROM team_improvement_requests"
+                + " WHERE request_id = '" + requestId + "'")).isEqualTo("implemented|true");
+        assertThat(query("SELECT status FROM kaizen4j_ledger_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("PUBLISHED");
+        CommandRun again = CommandRun.of(environment, "run", "--back-channel", "supabase");
+        assertThat(again.exitCode()).isZero();
+        assertThat(query("SELECT count(*) FROM team_improvement_requests")).isEqualTo(String.valueOf(rows));
+    }
+
+    @Test
+    void givenTheDatabaseCannotBeReached_whenRun_thenOneLineWithoutThePasswordAndExitCode2() {
+        CommandRun run = CommandRun.of(environment(url(closedPort())), "run", "--back-channel", "supabase");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("error: the database localhost:").contains("cannot be reached")
+                .doesNotContain(PASSWORD).doesNotContain("\n");
+    }
+
+    @Test
+    void givenNoDatabaseConfigured_whenMigrating_thenItSaysWhichVariableToSet() {
+        CommandRun run = CommandRun.of(Map.of("KAIZEN_STATE_DIR", directory.toString()), "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("KAIZEN_SUPABASE_DB_URL");
+    }
+
+    @Test
+    void givenNoMigrate_whenTheSchemaIsMissing_thenTheRunSaysToMigrate() {
+        CommandRun run = CommandRun.of(environment, "run", "--no-migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("kaizen4j migrate");
+        assertThat(query("SELECT count(*) FROM pg_tables WHERE tablename = 'team_improvement_requests'")).isEqualTo("0");
+    }
+
+    @Test
+    void givenRuntimesInSeveralProcesses_whenTheirTeamsOverlap_thenEachTeamRunsOnceAtATimeAndNothingIsDuplicated()
+            throws Exception {
+        Path config = directory.resolve("kaizen4j.properties");
+        Files.writeString(config, "kaizen.supabase.db.url=" + url(database.port()) + "\n", StandardCharsets.UTF_8);
+        Path sales = salesTeam();
+        Path release = directory.resolve("release");
+        assertThat(CommandRun.of(environment, "migrate").exitCode()).isZero();
+
+        // A runtime in another JVM holds the marketing team's cycle, stopped once it has its proposals.
+        RunnerProcess holder = RunnerProcess.startHeld(directory, Point.CYCLE_PROPOSING, release,
+                "run", "--back-channel", "supabase", "--config", config.toString(), "--state-dir", "state-a");
+        holder.awaitMarker(CrashPoints.HELD_MARKER + Point.CYCLE_PROPOSING.label());
+
+        CommandRun sameTeam = CommandRun.of(environment, "run", "--back-channel", "supabase");
+        RunnerProcess otherTeam = RunnerProcess.start(directory, null, "run", "--back-channel", "supabase",
+                "--config", config.toString(), "--state-dir", "state-c", "--logs", sales.resolve("logs").toString(),
+                "--team-spec", sales.resolve("team.yaml").toString());
+        assertThat(otherTeam.awaitExit()).isZero();
+        Files.createFile(release);
+        assertThat(holder.awaitExit()).isZero();
+
+        assertThat(sameTeam.exitCode()).isZero();
+        assertThat(sameTeam.out()).contains("The cycle of team marketing-team is already running on")
+                .contains("nothing was submitted");
+        assertThat(query("SELECT count(DISTINCT team_name) FROM team_improvement_requests")).isEqualTo("2");
+        String rows = query("SELECT count(*) FROM team_improvement_requests");
+        assertThat(query("SELECT count(DISTINCT fingerprint) FROM team_improvement_requests")).isEqualTo(rows);
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_requests WHERE status = 'SUBMITTED'")).isEqualTo(rows);
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo(String.valueOf(2 * Integer.parseInt(rows)));
+        assertThat(query("SELECT count(*) FROM kaizen4j_team_leases")).isEqualTo("0");
+
+        // Two more runtimes on both teams at once, after the first ones: nothing new, nothing twice.
+        RunnerProcess marketing = RunnerProcess.start(directory, null, "run", "--back-channel", "supabase",
+                "--config", config.toString(), "--state-dir", "state-d");
+        RunnerProcess salesAgain = RunnerProcess.start(directory, null, "run", "--back-channel", "supabase",
+                "--config", config.toString(), "--state-dir", "state-e", "--logs", sales.resolve("logs").toString(),
+                "--team-spec", sales.resolve("team.yaml").toString());
+        assertThat(marketing.awaitExit()).isZero();
+        assertThat(salesAgain.awaitExit()).isZero();
+        assertThat(query("SELECT count(*) FROM team_improvement_requests")).isEqualTo(rows);
+        assertThat(query("SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo(String.valueOf(2 * Integer.parseInt(rows)));
+    }
+
+    /** The bundled example renamed to another team, with its own spec and logs. */
+    private Path salesTeam() throws IOException {
+        Path example = BundledExample.extractTo(directory.resolve("example"));
+        Path sales = directory.resolve("sales-team");
+        Files.createDirectories(sales.resolve("logs"));
+        Files.writeString(sales.resolve("team.yaml"),
+                Files.readString(example.resolve("team.yaml")).replace("marketing-team", "sales-team"));
+        try (Stream<Path> logs = Files.list(example.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.writeString(sales.resolve("logs").resolve(log.getFileName().toString().replace("marketing", "sales")),
+                        Files.readString(log).replace("\"marketing-team\"", "\"sales-team\""));
+            }
+        }
+        return sales;
+    }
+
+    private static String designTables() {
+        return """
+                CREATE TABLE team_improvement_requests (
+                    id UUID PRIMARY KEY DEFAULT gen_random_uuid(), team_name TEXT NOT NULL, request_type TEXT NOT NULL,
+                    agent_name TEXT NOT NULL, current_state JSONB NOT NULL, proposed_state JSONB NOT NULL,
+                    rationale TEXT NOT NULL, effectiveness_metrics JSONB, status TEXT DEFAULT 'pending',
+                    created_at TIMESTAMP DEFAULT NOW(), reviewed_at TIMESTAMP, implemented_at TIMESTAMP,
+                    reviewer_notes TEXT);
+                CREATE TABLE team_effectiveness_metrics (
+                    id UUID PRIMARY KEY DEFAULT gen_random_uuid(), team_name TEXT NOT NULL, metric_date DATE NOT NULL,
+                    tasks_completed INTEGER, average_completion_time INTERVAL, collaboration_score FLOAT,
+                    error_rate FLOAT, improvement_suggestions INTEGER, UNIQUE(team_name, metric_date));
+                """;
+    }
+
+    private String query(String sql) {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
