@@ -6,6 +6,7 @@ import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.notifier.supabase.internal.JdbcMetricsStore;
 import dev.kaizen4j.notifier.supabase.internal.PostgrestClient;
 import dev.kaizen4j.notifier.supabase.internal.RestMetricsStore;
+import dev.kaizen4j.notifier.supabase.internal.RestTransport;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -63,5 +64,14 @@ public interface MetricsStore extends AutoCloseable {
      */
     static MetricsStore rest(URI url, String key) {
         return new RestMetricsStore(PostgrestClient.builder(url, key).build());
+    }
+
+    /**
+     * A store over Supabase's REST API as {@code config} sets it ({@code url}, {@code key}, {@code schema}).
+     *
+     * @throws dev.kaizen4j.KaizenException naming the setting when the URL or key is missing or invalid
+     */
+    static MetricsStore rest(SupabaseConfig config) {
+        return new RestMetricsStore(RestTransport.client(config));
     }
 }
