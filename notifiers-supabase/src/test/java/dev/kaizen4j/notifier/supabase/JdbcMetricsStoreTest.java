@@ -1,7 +1,9 @@
 package dev.kaizen4j.notifier.supabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaizen4j.KaizenException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -10,6 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JdbcMetricsStoreTest extends MetricsStoreContract {
+
+    /** The metrics table made by hand without the design's UNIQUE (team_name, metric_date). */
+    static final String WITHOUT_UNIQUE = "CREATE TABLE team_effectiveness_metrics (id UUID PRIMARY KEY DEFAULT"
+            + " gen_random_uuid(), team_name TEXT NOT NULL, metric_date DATE NOT NULL, tasks_completed INTEGER,"
+            + " average_completion_time INTERVAL, collaboration_score FLOAT, error_rate FLOAT,"
+            + " improvement_suggestions INTEGER)";
 
     private static TestDatabase migrated;
     private static TestDatabase empty;
@@ -61,5 +69,18 @@ class JdbcMetricsStoreTest extends MetricsStoreContract {
         MetricsStore.jdbc(database.dataSource(), "kaizen").upsert(List.of(day("marketing-team", JUNE_10, 4, Duration.ofSeconds(60))));
 
         assertThat(Rows.count(database.dataSource(), "SELECT count(*) FROM kaizen.team_effectiveness_metrics")).isEqualTo(1);
+    }
+
+    @Test
+    void givenAHandMadeTableWithoutTheUniqueConstraint_whenUpserted_thenOneLineNamesTheMissingConstraint() {
+        TestDatabase handMade = TestDatabase.create();
+        handMade.execute(WITHOUT_UNIQUE);
+
+        assertThatThrownBy(() -> MetricsStore.jdbc(handMade.dataSource())
+                .upsert(List.of(day("marketing-team", JUNE_10, 4, Duration.ofSeconds(60)))))
+                .isInstanceOf(KaizenException.class)
+                .hasMessage("upserting into \"public\".team_effectiveness_metrics failed: the table lacks"
+                        + " UNIQUE (team_name, metric_date), which the design defines and the upsert relies on");
+        assertThat(Rows.count(handMade.dataSource(), "SELECT count(*) FROM team_effectiveness_metrics")).isZero();
     }
 }

@@ -1,7 +1,9 @@
 package dev.kaizen4j.notifier.supabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaizen4j.KaizenException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -75,6 +77,21 @@ class RestMetricsStoreTest extends MetricsStoreContract {
             assertThat(Rows.single(handMade.database().dataSource(), "SELECT relrowsecurity::text AS rls FROM pg_class"
                     + " WHERE relname = 'team_effectiveness_metrics'")).as("RLS left as the user set it")
                     .containsEntry("rls", "false");
+        }
+    }
+
+    @Test
+    void givenAHandMadeTableWithoutTheUniqueConstraint_whenUpserted_thenTheErrorSaysWhatIsMissing() {
+        try (SupabaseRest handMade = SupabaseRest.start(database -> {
+            database.execute(JdbcMetricsStoreTest.WITHOUT_UNIQUE);
+            new SchemaMigrations(database.dataSource()).migrate();
+        })) {
+            MetricsStore store = MetricsStore.rest(handMade.gateway().url(), PostgrestServer.serviceRoleKey());
+
+            assertThatThrownBy(() -> store.upsert(List.of(day("marketing-team", JUNE_10, 4, Duration.ofSeconds(60)))))
+                    .isInstanceOf(KaizenException.class)
+                    .hasMessageContaining("POST team_effectiveness_metrics failed: HTTP 400 42P10")
+                    .hasMessageContaining("lacks the unique constraint the upsert relies on");
         }
     }
 }

@@ -86,7 +86,11 @@ public final class JdbcMetricsStore implements MetricsStore {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (!isTransient(e) || attempt >= ATTEMPTS) {
+                if (hasState(e, "42P10")) {
+                    throw KaizenException.invalidInput("upserting into " + table + " failed: the table lacks"
+                            + " UNIQUE (team_name, metric_date), which the design defines and the upsert relies on", e);
+                }
+                if (!hasState(e, "40001") && !hasState(e, "40P01") || attempt >= ATTEMPTS) {
                     throw Database.failure("upserting " + ordered.size() + " rows of team_effectiveness_metrics", e);
                 }
             }
@@ -122,9 +126,9 @@ public final class JdbcMetricsStore implements MetricsStore {
         }
     }
 
-    private static boolean isTransient(SQLException failure) {
+    private static boolean hasState(SQLException failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -217,6 +217,8 @@ public final class PostgrestClient {
             case "42P01", "PGRST205" -> Optional.of("the table is missing: apply Kaizen4j's migrations (kaizen4j migrate)");
             case "42703", "PGRST204" -> Optional.of("a column is missing: apply Kaizen4j's migrations (kaizen4j migrate)");
             case "42501" -> Optional.of("the key's role may not use this table: use the service_role key");
+            case "42P10" -> Optional.of("the table lacks the unique constraint the upsert relies on: apply Kaizen4j's"
+                    + " migrations, or create the table as the design defines it");
             case "PGRST301", "PGRST302" -> Optional.of("the key was refused: use the project's service_role key");
             case "" -> switch (status) {
                 case 401 -> Optional.of("the key was refused: use the project's service_role key");
