@@ -3,6 +3,7 @@ package dev.kaizen4j.notifier.supabase;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.notifier.supabase.internal.DecisionNotifications;
 import dev.kaizen4j.notifier.supabase.internal.JdbcRequestQueue;
 import dev.kaizen4j.notifier.supabase.internal.QueueRow;
 import dev.kaizen4j.notifier.supabase.internal.RequestQueue;
@@ -10,16 +11,19 @@ import dev.kaizen4j.notifier.supabase.internal.RestRequestQueue;
 import dev.kaizen4j.notifier.supabase.internal.RestTransport;
 import dev.kaizen4j.notifier.supabase.internal.ReviewState;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
+import dev.kaizen4j.review.Verdict;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,21 +52,32 @@ public final class SupabaseBackChannel implements BackChannel {
 
     private final RequestQueue queue;
     private final Clock clock;
+    /** Where decisions can be listened for (LISTEN/NOTIFY), or null when only polling works. */
+    private final @Nullable DataSource notifications;
+    private final List<DecisionNotifications> listeners = new CopyOnWriteArrayList<>();
 
-    private SupabaseBackChannel(RequestQueue queue, Clock clock) {
+    private SupabaseBackChannel(RequestQueue queue, Clock clock, @Nullable DataSource notifications) {
         this.queue = requireNonNull(queue, "queue");
         this.clock = requireNonNull(clock, "clock");
+        this.notifications = notifications;
     }
 
     /** A channel over the JDBC transport on {@code dataSource}, which the caller keeps and closes. */
     public static SupabaseBackChannel jdbc(DataSource dataSource) {
-        return new SupabaseBackChannel(new JdbcRequestQueue(requireNonNull(dataSource, "dataSource"), null),
-                Clock.systemUTC());
+        return jdbc(dataSource, Clock.systemUTC());
     }
 
     /** A channel over the JDBC transport on {@code database}, which the caller keeps and closes. */
     public static SupabaseBackChannel jdbc(SupabaseDatabase database) {
-        return jdbc(requireNonNull(database, "database").dataSource());
+        requireNonNull(database, "database");
+        return new SupabaseBackChannel(new JdbcRequestQueue(database.dataSource(), null), Clock.systemUTC(),
+                database.transactionPooler() ? null : database.dataSource());
+    }
+
+    /** As {@link #jdbc(DataSource)}, dating decisions and {@code implemented_at} with {@code clock}. */
+    public static SupabaseBackChannel jdbc(DataSource dataSource, Clock clock) {
+        requireNonNull(dataSource, "dataSource");
+        return new SupabaseBackChannel(new JdbcRequestQueue(dataSource, null), clock, dataSource);
     }
 
     /**
@@ -76,9 +91,10 @@ public final class SupabaseBackChannel implements BackChannel {
         config.validate();
         if (config.dbUrl().isPresent()) {
             SupabaseDatabase database = SupabaseDatabase.open(config);
-            return new SupabaseBackChannel(new JdbcRequestQueue(database.dataSource(), database), Clock.systemUTC());
+            return new SupabaseBackChannel(new JdbcRequestQueue(database.dataSource(), database), Clock.systemUTC(),
+                    database.transactionPooler() ? null : database.dataSource());
         }
-        return new SupabaseBackChannel(restQueue(config), Clock.systemUTC());
+        return new SupabaseBackChannel(restQueue(config), Clock.systemUTC(), null);
     }
 
     /**
@@ -86,7 +102,7 @@ public final class SupabaseBackChannel implements BackChannel {
      * {@code clock}; the channel closes the queue.
      */
     public static SupabaseBackChannel over(RequestQueue queue, Clock clock) {
-        return new SupabaseBackChannel(queue, clock);
+        return new SupabaseBackChannel(queue, clock, null);
     }
 
     private static RequestQueue restQueue(SupabaseConfig config) {
@@ -138,6 +154,32 @@ public final class SupabaseBackChannel implements BackChannel {
         return decisions;
     }
 
+    /**
+     * Records a reviewer's decision in the request's row, as a person editing the table would, while the
+     * row is {@code pending}; {@link #decisionFor} then reads it like any other.
+     *
+     * @return the decision, or empty when the row is missing or already decided
+     * @throws KaizenException when the database fails, or the transport leaves deciding to the table
+     */
+    public Optional<ReviewDecision> decide(String requestId, Verdict verdict, String reviewer, String notes) {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(verdict, "verdict");
+        requireNonNull(reviewer, "reviewer");
+        ReviewDecision decision = new ReviewDecision(verdict, reviewer, notes, clock.instant());
+        String status = switch (verdict) {
+            case APPROVED -> "approved";
+            case REJECTED -> "rejected";
+            case NEEDS_WORK -> "needs_work";
+        };
+        try {
+            return queue.decide(requestId, status, reviewer, decision.notes(), decision.decidedAt())
+                    ? Optional.of(decision) : Optional.empty();
+        } catch (UnsupportedOperationException unsupported) {
+            throw KaizenException.invalidInput("request " + requestId + " is decided in the Supabase table: "
+                    + unsupported.getMessage());
+        }
+    }
+
     /** A published change marks the approved row {@code implemented}; other statuses change nothing. */
     @Override
     public void statusChanged(Submission submission, RequestStatus status, String note) {
@@ -164,8 +206,28 @@ public final class SupabaseBackChannel implements BackChannel {
         return separator < 0 ? null : note.substring(separator + 2).strip();
     }
 
+    /**
+     * Over JDBC (not through the transaction pooler), listens for the notification a trigger sends when a
+     * row is decided, and hands the decision to {@code listener} at once; otherwise decisions are read by
+     * polling ({@link #decisionsFor}) only. Listening holds one connection until the channel is closed.
+     */
+    @Override
+    public void decisionsTo(DecisionListener listener) {
+        requireNonNull(listener, "listener");
+        if (notifications == null) {
+            log.debug("Supabase decisions are read by polling: this connection cannot LISTEN");
+            return;
+        }
+        listeners.add(DecisionNotifications.start(notifications, requestId ->
+                Optional.ofNullable(queue.reviewStates(List.of(requestId)).get(requestId))
+                        .flatMap(ReviewState::decision)
+                        .ifPresent(decision -> listener.decided(NAME, requestId, decision))));
+    }
+
     @Override
     public void close() {
+        listeners.forEach(DecisionNotifications::close);
+        listeners.clear();
         try {
             queue.close();
         } catch (RuntimeException failure) {

@@ -79,8 +79,18 @@ public final class SupabaseDatabase implements AutoCloseable {
         database.check();
     }
 
-    /** Applies the schema migrations the database lacks; see {@link SchemaMigrations#migrate()}. */
+    /**
+     * Applies the schema migrations the database lacks; see {@link SchemaMigrations#migrate()}.
+     *
+     * @throws KaizenException through the transaction pooler (port 6543), where the migrations' session
+     *     lock would not hold: migrate through port 5432
+     */
     public List<SchemaMigrations.AppliedMigration> migrate() {
+        if (transactionPooler()) {
+            throw KaizenException.invalidInput("migrations need a session (their lock is held for the whole"
+                    + " migration): migrate through port 5432 (direct or the session pooler), not the transaction"
+                    + " pooler's port " + Database.TRANSACTION_POOLER_PORT);
+        }
         check();
         return new SchemaMigrations(dataSource(), schema).migrate();
     }

@@ -51,7 +51,7 @@ class SchemaMigrationsTest {
 
         List<AppliedMigration> applied = new SchemaMigrations(database.dataSource()).migrate();
 
-        assertThat(applied).extracting(AppliedMigration::version).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(applied).extracting(AppliedMigration::version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(columns(database, "team_effectiveness_metrics")).containsExactly(
                 "id uuid", "team_name text", "metric_date date", "tasks_completed integer",
                 "average_completion_time interval", "collaboration_score double precision",

@@ -26,10 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +221,70 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void givenTheServerKilledTheChannelsConnections_whenUsedAgain_thenItReconnectsAndNothingIsLost() {
+        Submission before = channel.submit(ContractRequests.request("Use the target keyword."));
+
+        assertThat(query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE application_name = 'kaizen4j' AND pid <> pg_backend_pid()")).isNotEqualTo("0");
+        Submission after = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+        Submission retried = after.isSubmitted() ? after
+                : channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+
+        assertThat(after.isSubmitted() || after.retriable()).as("a killed connection is retriable: %s", after.error())
+                .isTrue();
+        assertThat(retried.isSubmitted()).as("submitted after reconnecting: %s", retried.error()).isTrue();
+        assertThat(channel.submit(ContractRequests.request("Use the target keyword.")).externalId())
+                .isEqualTo(before.externalId());
+        assertThat(requestsHeld()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAPendingRow_whenDecidedThroughTheChannel_thenItIsReadBackAndASecondDecisionChangesNothing() {
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
+        SupabaseBackChannel deciding = SupabaseBackChannel.jdbc(database.dataSource(),
+                java.time.Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC));
+
+        Optional<ReviewDecision> decided = deciding.decide(submission.requestId(), Verdict.NEEDS_WORK, "ana", "cite it");
+        Optional<ReviewDecision> late = deciding.decide(submission.requestId(), Verdict.APPROVED, "bo", "");
+
+        assertThat(decided).isPresent();
+        assertThat(late).isEmpty();
+        assertThat(channel.decisionFor(submission)).contains(new ReviewDecision(Verdict.NEEDS_WORK, "ana", "cite it",
+                Instant.parse("2026-02-03T04:05:06Z")));
+        assertThat(deciding.decide("nobody-1", Verdict.APPROVED, "ana", "")).isEmpty();
+    }
+
+    @Test
+    void givenAListener_whenAPersonDecidesInTheTable_thenTheDecisionArrivesWithoutPolling() throws Exception {
+        Submission decided = channel.submit(ContractRequests.request("Use the target keyword."));
+        Submission other = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        channel.decisionsTo((name, requestId, decision) ->
+                heard.add(name + " " + requestId + " " + decision.verdict() + " " + decision.notes()));
+        awaitListening();
+
+        update("UPDATE team_improvement_requests SET reviewer_notes = 'typo fixed' WHERE id = ?::uuid", other.externalId());
+        decide(decided, Verdict.REJECTED, "too vague");
+
+        assertThat(heard.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("supabase " + decided.requestId() + " REJECTED too vague");
+        assertThat(heard.poll(500, TimeUnit.MILLISECONDS)).as("a change other than a decision is not heard").isNull();
+    }
+
+    /** LISTEN runs on the channel's own thread; the test waits until the server has registered it. */
+    private void awaitListening() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!query("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kaizen4j'"
+                    + " AND query LIKE 'LISTEN%'").equals("0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the channel did not LISTEN within 10 s");
     }
 
     @Test

@@ -6,13 +6,17 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
+import dev.kaizen4j.notifier.supabase.SupabaseBackChannel;
+import dev.kaizen4j.notifier.supabase.SupabaseDatabase;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
 import dev.kaizen4j.review.FileBackChannel;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.Verdict;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,10 +153,7 @@ final class ReviewCommand implements Runnable {
                         + ", not awaiting a decision");
             }
             String who = reviewer(context, reviewer);
-            FileBackChannel channel = context.fileBackChannel();
-            channel.decide(id, verdict(), who, notes);
-            List<DecisionUpdate> updates =
-                    new DecisionSync(ledger, channel, context.patchPublisher(), review.root.clock()).sync();
+            List<DecisionUpdate> updates = decideAndSync(this, context, ledger, record, who);
             PrintWriter out = out();
             out.printf(Locale.ROOT, "%s %s by %s%n", id, verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), who);
             for (DecisionUpdate update : updates) {
@@ -172,6 +173,27 @@ final class ReviewCommand implements Runnable {
             out.flush();
             return 0;
         }
+    }
+
+    /** Decides on the channel the request went to (the Supabase table, else the file channel), then syncs. */
+    private static List<DecisionUpdate> decideAndSync(Decide command, RunnerContext context, ImprovementLedger ledger,
+            RequestRecord record, String who) {
+        Clock clock = command.review.root.clock();
+        Optional<SupabaseDatabase> database = context.database();
+        if (database.isPresent() && record.submission() != null
+                && SupabaseBackChannel.NAME.equals(record.submission().channel())) {
+            try (SupabaseBackChannel channel = SupabaseBackChannel.jdbc(database.get().dataSource(), clock)) {
+                if (channel.decide(command.id, command.verdict(), who, command.notes).isEmpty()) {
+                    throw KaizenException.invalidInput("request " + command.id + " is no longer pending in"
+                            + " team_improvement_requests; pick up the decision made there with: kaizen4j review sync"
+                            + " --back-channel supabase");
+                }
+                return new DecisionSync(ledger, channel, context.patchPublisher(), clock).sync();
+            }
+        }
+        FileBackChannel channel = context.fileBackChannel();
+        channel.decide(command.id, command.verdict(), who, command.notes);
+        return new DecisionSync(ledger, channel, context.patchPublisher(), clock).sync();
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a request.")

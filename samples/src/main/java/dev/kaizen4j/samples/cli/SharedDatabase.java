@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * The shared database of the Supabase settings ({@code KAIZEN_SUPABASE_DB_URL}, else {@code SUPABASE_DB_URL}),
  * when one is configured: the ledger and the team leases of every runtime on it. One pool per connection
  * string and schema per process, closed when the process exits; its schema is migrated on first use
- * unless {@code --no-migrate}. A database that cannot be reached, or refuses the credentials, is bad input
+ * unless {@code --no-migrate} or the connection goes through Supabase's transaction pooler. A database that cannot be reached, or refuses the credentials, is bad input
  * (exit 2), in one line without the password.
  */
 final class SharedDatabase {
@@ -47,7 +47,8 @@ final class SharedDatabase {
         String key = url.get() + "\n" + config.schema();
         SupabaseDatabase database = OPEN.computeIfAbsent(key, ignored -> SupabaseDatabase.open(config));
         reachable(() -> {
-            if (migrate && !MIGRATED.contains(key)) {
+            // Through the transaction pooler the migrations cannot lock; kaizen4j migrate over port 5432 does them.
+            if (migrate && !database.transactionPooler() && !MIGRATED.contains(key)) {
                 database.migrate();
                 MIGRATED.add(key);
             } else {

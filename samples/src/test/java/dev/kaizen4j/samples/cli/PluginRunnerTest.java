@@ -76,7 +76,7 @@ class PluginRunnerTest {
         CommandRun run = CommandRun.of(environment, "run", "--back-channel", "file,jira");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).isEqualTo("error: unknown back-channel 'jira'; known: file, github, slack, webhook\n");
+        assertThat(run.err()).isEqualTo("error: unknown back-channel 'jira'; known: file, github, slack, supabase, webhook\n");
         assertThat(ledger().records()).isEmpty();
     }
 

@@ -61,7 +61,7 @@ class SupabaseRunnerTest {
         CommandRun second = CommandRun.of(environment, "migrate");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Applied 7 migration(s) to localhost:" + database.port())
+        assertThat(first.out()).contains("Applied 8 migration(s) to localhost:" + database.port())
                 .contains("  V1 design tables").contains("  V7 review timestamps").doesNotContain(PASSWORD);
         assertThat(second.out()).contains("is up to date");
         assertThat(query("SELECT rationale || '|' || status FROM team_improvement_requests")).isEqualTo("by hand|approved");
@@ -95,6 +95,26 @@ class SupabaseRunnerTest {
         CommandRun again = CommandRun.of(environment, "run", "--back-channel", "supabase");
         assertThat(again.exitCode()).isZero();
         assertThat(query("SELECT count(*) FROM team_improvement_requests")).isEqualTo(String.valueOf(rows));
+    }
+
+    @Test
+    void givenARequestInTheSupabaseTable_whenRejectedWithTheRunner_thenTheRowAndTheLedgerHoldTheDecision() {
+        assertThat(CommandRun.of(environment, "run", "--back-channel", "supabase").exitCode()).isZero();
+        String requestId = query("SELECT min(request_id) FROM team_improvement_requests");
+
+        CommandRun reject = CommandRun.of(environment, "review", "reject", requestId, "--notes", "too vague",
+                "--reviewer", "ana");
+        CommandRun again = CommandRun.of(environment, "review", "approve", requestId, "--reviewer", "bo");
+
+        assertThat(reject.exitCode()).as(reject.out() + reject.err()).isZero();
+        assertThat(reject.out()).contains(requestId + " rejected by ana").contains("is now rejected");
+        assertThat(query("SELECT status || '|' || reviewer_notes || '|' || reviewed_by || '|' || (reviewed_at IS NOT NULL)"
+                + " FROM team_improvement_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("rejected|too vague|ana|true");
+        assertThat(query("SELECT status FROM kaizen4j_ledger_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("REJECTED");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("not awaiting a decision");
     }
 
     @Test

@@ -165,8 +165,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a pool of at most {@code maxConnections} on {@code target}, with {@code schema} as each
-     * connection's schema and UTC as its time zone. Does not connect yet: a database that is down fails
-     * the first use, not the opening.
+     * connection's schema and UTC as its time zone (through the transaction pooler, which keeps no
+     * session settings, only schema {@code public} is accepted). Does not connect yet: a database that
+     * is down fails the first use, not the opening.
+     *
+     * @throws KaizenException for a schema other than {@code public} on the transaction pooler
      */
     public static Database open(Target target, String schema, int maxConnections, Duration connectTimeout) {
         requireNonNull(target, "target");
@@ -180,14 +183,24 @@ public final class Database implements AutoCloseable {
         if (target.password() != null) {
             config.setPassword(target.password());
         }
-        config.setSchema(schema);
+        // Session settings do not survive Supabase's transaction pooler, which hands each transaction to
+        // any server connection: there the tables must be in the default schema and times are written as UTC.
+        if (target.transactionPooler()) {
+            if (!schema.equals("public")) {
+                throw KaizenException.invalidInput("schema '" + schema + "' cannot be used through the transaction"
+                        + " pooler (port " + TRANSACTION_POOLER_PORT + "), which keeps no session settings: use"
+                        + " schema public or the session pooler's port 5432");
+            }
+        } else {
+            config.setSchema(schema);
+            config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        }
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "kaizen4j");
-        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         return new Database(target, new HikariDataSource(config));
     }
 

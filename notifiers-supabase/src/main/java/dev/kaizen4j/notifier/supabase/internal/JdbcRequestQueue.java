@@ -44,6 +44,11 @@ public final class JdbcRequestQueue implements RequestQueue {
                 updated_at = now()
             WHERE request_id = ? AND lower(btrim(status)) = 'approved'""";
 
+    private static final String DECIDE = """
+            UPDATE team_improvement_requests
+            SET status = ?, reviewer_notes = ?, reviewed_by = ?, reviewed_at = ?, updated_at = now()
+            WHERE request_id = ? AND (status IS NULL OR lower(btrim(status)) = 'pending')""";
+
     private final DataSource dataSource;
     private final @Nullable AutoCloseable owned;
 
@@ -130,6 +135,23 @@ public final class JdbcRequestQueue implements RequestQueue {
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Database.failure("marking request " + requestId + " implemented", e);
+        }
+    }
+
+    @Override
+    public boolean decide(String requestId, String status, String reviewer, String notes, Instant decidedAt) {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(status, "status");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(DECIDE)) {
+            update.setString(1, status);
+            update.setString(2, notes);
+            update.setString(3, reviewer);
+            update.setObject(4, LocalDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
+            update.setString(5, requestId);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Database.failure("recording the decision on request " + requestId, e);
         }
     }
 

@@ -38,6 +38,19 @@ public interface RequestQueue extends AutoCloseable {
      */
     boolean markImplemented(String requestId, Instant implementedAt, @Nullable String link);
 
+    /**
+     * Records a reviewer's decision on the row of {@code requestId}, only while it is {@code pending}:
+     * {@code status} ({@code approved}, {@code rejected} or {@code needs_work}), {@code reviewer_notes},
+     * {@code reviewed_by} and {@code reviewed_at}. Transports that leave deciding to people in the table
+     * do not support it.
+     *
+     * @return whether the row was pending and now holds the decision
+     * @throws UnsupportedOperationException when the transport does not support it
+     */
+    default boolean decide(String requestId, String status, String reviewer, String notes, Instant decidedAt) {
+        throw new UnsupportedOperationException("this transport leaves decisions to people in the table");
+    }
+
     /** Releases connections; never throws for a failure to release. */
     @Override
     void close();

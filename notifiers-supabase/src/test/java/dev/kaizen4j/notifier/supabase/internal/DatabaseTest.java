@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.supabase.DatabaseUnreachableException;
+import dev.kaizen4j.notifier.supabase.SupabaseDatabase;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
@@ -72,5 +74,18 @@ class DatabaseTest {
         assertThat(Database.failure("x", new SQLException("Connection refused", "08001", new ConnectException("refused"))))
                 .isInstanceOf(DatabaseUnreachableException.class)
                 .hasMessageContaining("cannot be reached");
+    }
+
+    @Test
+    void givenTheTransactionPooler_thenOnlyThePublicSchemaIsAcceptedAndMigrationsAreRefused() {
+        Database.Target pooler = Database.parse("postgresql://u:pw@127.0.0.1:6543/postgres");
+
+        assertThatThrownBy(() -> Database.open(pooler, "kaizen", 1, Duration.ofSeconds(1)))
+                .isInstanceOf(KaizenException.class).hasMessageContaining("schema 'kaizen'").hasMessageContaining("5432");
+        try (SupabaseDatabase database = SupabaseDatabase.open("postgresql://u:pw@127.0.0.1:6543/postgres")) {
+            assertThat(database.transactionPooler()).isTrue();
+            assertThatThrownBy(database::migrate).isInstanceOf(KaizenException.class)
+                    .hasMessageContaining("migrate through port 5432");
+        }
     }
 }
