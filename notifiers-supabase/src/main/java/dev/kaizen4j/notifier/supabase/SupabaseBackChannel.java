@@ -7,6 +7,8 @@ import dev.kaizen4j.notifier.supabase.internal.DecisionNotifications;
 import dev.kaizen4j.notifier.supabase.internal.JdbcRequestQueue;
 import dev.kaizen4j.notifier.supabase.internal.QueueRow;
 import dev.kaizen4j.notifier.supabase.internal.RequestQueue;
+import dev.kaizen4j.notifier.supabase.internal.RestRequestQueue;
+import dev.kaizen4j.notifier.supabase.internal.RestTransport;
 import dev.kaizen4j.notifier.supabase.internal.ReviewState;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.DecisionListener;
@@ -104,8 +106,7 @@ public final class SupabaseBackChannel implements BackChannel {
     }
 
     private static RequestQueue restQueue(SupabaseConfig config) {
-        throw KaizenException.invalidInput("the Supabase REST transport is not in this build: set"
-                + " kaizen.supabase.db.url (KAIZEN_SUPABASE_DB_URL) to use the database connection");
+        return new RestRequestQueue(RestTransport.client(config));
     }
 
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Run one improvement cycle: analyze the logs, discuss, propose, validate and submit"
                 + " the proposals for human review.",
                 "Without --logs it runs on the bundled marketing-team example; without --llm it runs offline.",
-                "Exit code 1 when a step failed (a submission, a publication, the ledger, or the LLM whose answers"
+                "Exit code 1 when a step failed (a submission, a publication, the ledger, the Supabase metrics, or the LLM whose answers"
                         + " stayed invalid); nothing from it is submitted."})
 final class RunCommand extends WorkloadCommand {
 
@@ -162,6 +162,7 @@ final class RunCommand extends WorkloadCommand {
             out.println(hint);
         });
         out.println();
+        boolean metricsStored = SupabaseMetrics.record(context, result.report(), out);
         out.println("Ledger: " + context.ledgerLocation());
         if (channels.contains(BackChannels.FILE)) {
             out.println("Requests: " + context.stateDirectory().resolve("requests")
@@ -174,6 +175,10 @@ final class RunCommand extends WorkloadCommand {
         if (result.hasErrors()) {
             out.println("The cycle finished with " + result.errors().size() + " error(s) (listed above); nothing from"
                     + " the failed steps was submitted, and retriable ones are retried by the next run.");
+            out.flush();
+            return EXIT_CYCLE_ERRORS;
+        }
+        if (!metricsStored) {
             out.flush();
             return EXIT_CYCLE_ERRORS;
         }
