@@ -224,6 +224,12 @@ public final class SupabaseBackChannel implements BackChannel {
                         .ifPresent(decision -> listener.decided(NAME, requestId, decision))));
     }
 
+    /** True over JDBC outside the transaction pooler, where {@link #decisionsTo} listens for notifications. */
+    @Override
+    public boolean deliversDecisions() {
+        return notifications != null;
+    }
+
     @Override
     public void close() {
         listeners.forEach(DecisionNotifications::close);

@@ -297,7 +297,7 @@ final class ReviewCommand implements Runnable {
                             + " --back-channel " + String.join(",", channels)
                             + ", or configure the channel for events as the README's section on it says");
                 }
-                FileImprovementLedger ledger = context.ledger();
+                ImprovementLedger ledger = context.ledger();
                 DecisionSync sync = new DecisionSync(ledger, opened.channel(), opened.publisher(), review.root.clock());
                 out.print("Decisions made while nobody listened: ");
                 Sync.print(out, sync.sync());

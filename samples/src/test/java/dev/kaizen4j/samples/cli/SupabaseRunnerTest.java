@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,40 @@ class SupabaseRunnerTest {
         CommandRun again = CommandRun.of(environment, "run", "--back-channel", "supabase");
         assertThat(again.exitCode()).isZero();
         assertThat(query("SELECT count(*) FROM team_improvement_requests")).isEqualTo(String.valueOf(rows));
+    }
+
+    @Test
+    void givenAListeningRunner_whenARowIsDecidedInTheTable_thenTheDecisionIsHeardAtOnceAndPublished()
+            throws InterruptedException {
+        assertThat(CommandRun.of(environment, "run", "--back-channel", "supabase").exitCode()).isZero();
+        String requestId = query("SELECT min(request_id) FROM team_improvement_requests");
+        AtomicReference<CommandRun> listen = new AtomicReference<>();
+        Thread listener = new Thread(() -> listen.set(CommandRun.of(environment, "review", "listen",
+                "--back-channel", "supabase")));
+        listener.start();
+        awaitQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'", "1");
+
+        database.execute("UPDATE team_improvement_requests SET status = 'approved', reviewed_by = 'ana'"
+                + " WHERE request_id = '" + requestId + "'");
+        awaitQuery("SELECT status FROM kaizen4j_ledger_requests WHERE request_id = '" + requestId + "'", "PUBLISHED");
+        listener.interrupt();
+        listener.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(listener.isAlive()).as("stopped").isFalse();
+        assertThat(listen.get().exitCode()).as(listen.get().err()).isZero();
+        assertThat(listen.get().out()).contains("Listening for decisions on supabase")
+                .contains(requestId + ": approved by ana on supabase; the ledger says published")
+                .contains("Stopped listening.").doesNotContain(PASSWORD);
+        assertThat(query("SELECT status FROM team_improvement_requests WHERE request_id = '" + requestId + "'"))
+                .isEqualTo("implemented");
+    }
+
+    private void awaitQuery(String sql, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!expected.equals(query(sql))) {
+            assertThat(System.nanoTime()).as("waiting for " + sql + " to be " + expected).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
