@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@code metadata} as JSONB), as runtimes that log to the database write them.
  *
  * <p>One query per call selects the tasks whose first event falls in the window and returns their events
- * task by task (tasks in order of their first event, events in time order) through a server-side cursor:
+ * task by task (tasks in order of their last event, as the JSON Lines source emits them when they end;
+ * events in time order) through a server-side cursor:
  * the connection leaves auto-commit off and fetches {@link Builder#fetchSize(int) a few hundred rows} at a
  * time, so the process holds one task and one fetch whatever the table's size. This works through
  * Supabase's session and transaction poolers alike, the cursor living in one transaction.
@@ -109,7 +110,7 @@ public final class PostgresConversationSource implements ConversationSource {
     private Cursor open(ConversationQuery query) {
         String from = "\"" + schema + "\".\"" + table + "\"";
         List<Object> parameters = new ArrayList<>();
-        StringBuilder tasks = new StringBuilder("SELECT team_name, task_id, min(\"timestamp\") AS started FROM ")
+        StringBuilder tasks = new StringBuilder("SELECT team_name, task_id, max(\"timestamp\") AS ended, max(id) AS last_id FROM ")
                 .append(from).append(" WHERE true");
         query.teamName().ifPresent(team -> {
             tasks.append(" AND team_name = ?");
@@ -130,7 +131,8 @@ public final class PostgresConversationSource implements ConversationSource {
         String sql = "WITH tasks AS (" + tasks + ") SELECT e.id, e.team_name, e.task_id, e.agent_name, e.message,"
                 + " e.message_type, e.to_agent, e.metadata::text, e.\"timestamp\" FROM " + from + " e"
                 + " JOIN tasks t ON t.team_name = e.team_name AND t.task_id = e.task_id"
-                + " ORDER BY t.started NULLS LAST, e.team_name, e.task_id, e.\"timestamp\" NULLS LAST, e.id";
+                // Tasks in the order they end, as the JSON Lines source emits them, so that both give the same report.
+                + " ORDER BY t.ended NULLS LAST, t.last_id, e.team_name, e.task_id, e.\"timestamp\" NULLS LAST, e.id";
         Connection connection = null;
         try {
             connection = dataSource.getConnection();

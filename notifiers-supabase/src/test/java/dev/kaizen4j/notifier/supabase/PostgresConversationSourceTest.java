@@ -132,9 +132,10 @@ class PostgresConversationSourceTest {
         List<Conversation> tasks = read(PostgresConversationSource.of(database.dataSource()),
                 new ConversationQuery(null, window), new ArrayList<>());
 
+        // in the order they end, as the JSON Lines source emits them: marketing's ends with a late event
         assertThat(tasks).extracting(task -> task.teamName() + "/" + task.taskId())
-                .containsExactly("marketing-team/TASK-001", "sales-team/TASK-001");
-        assertThat(tasks.get(0).events()).hasSize(3).last()
+                .containsExactly("sales-team/TASK-001", "marketing-team/TASK-001");
+        assertThat(tasks.get(1).events()).hasSize(3).last()
                 .satisfies(event -> assertThat(event.timestamp()).isAfter(window.to()));
     }
 

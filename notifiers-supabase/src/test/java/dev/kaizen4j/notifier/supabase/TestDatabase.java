@@ -3,7 +3,10 @@ package dev.kaizen4j.notifier.supabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +76,39 @@ public final class TestDatabase {
     /** A {@code jdbc:postgresql://} URL of this database, user {@code postgres}, no password. */
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/" + name + "?user=postgres";
+    }
+
+    /**
+     * A login role that must give {@code password} (SCRAM) to connect over TCP, owner of this database; the
+     * server otherwise trusts local connections, so this is how a test meets a refused password.
+     */
+    public void passwordRole(String role, String password) {
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
+                + " CREATE ROLE " + role + " LOGIN; END IF; END $$;"
+                + "SET password_encryption = 'scram-sha-256';"
+                + "ALTER ROLE " + role + " PASSWORD '" + password + "';"
+                + "GRANT ALL ON DATABASE " + name + " TO " + role + ";");
+        requirePassword(role);
+    }
+
+    private static synchronized void requirePassword(String role) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            Path hba;
+            try (ResultSet file = statement.executeQuery("SHOW hba_file")) {
+                file.next();
+                hba = Path.of(file.getString(1));
+            }
+            String rules = Files.readString(hba);
+            String line = "host all " + role + " all scram-sha-256\n";
+            if (!rules.contains(line)) {
+                // the first matching line decides: put the role's rule before the trust lines
+                Files.writeString(hba, line + rules);
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot require a password of role " + role, e);
+        }
     }
 
     /** Runs SQL statements (separated by the JDBC driver's multi-statement support). */

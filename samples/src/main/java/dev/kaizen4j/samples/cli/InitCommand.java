@@ -8,8 +8,6 @@ import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
 import dev.kaizen4j.source.ConversationQuery;
 import dev.kaizen4j.source.ConversationSource;
-import dev.kaizen4j.source.LogFormat;
-import dev.kaizen4j.source.ReadProgress;
 import dev.kaizen4j.team.TeamSpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,11 +45,13 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--logs", required = true, paramLabel = "PATH", description = "The log file or directory.")
-    Path logs;
+    @Option(names = "--logs", paramLabel = "PATH",
+            description = "The log file or directory; required unless --format postgres.")
+    @Nullable Path logs;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "The log format: jsonl, otlp or ag2. Default: told from the content.")
+            description = "The log format: jsonl, otlp or ag2. Default: told from the content."
+                    + " postgres reads the team_conversations table of the configured database instead of --logs.")
     @Nullable String format;
 
     @Option(names = "--team", paramLabel = "NAME",
@@ -85,9 +85,9 @@ final class InitCommand implements Callable<Integer> {
         RunnerContext context = RunnerContext.of(root, state);
         SourceOptions options = new SourceOptions();
         options.format = format;
-        LogFormat logFormat = context.format(options, logs);
-        ConversationSource source = logFormat.open(logs, team, ReadProgress.NONE);
-        String teamName = team != null ? team : RunnerContext.firstTeam(source, logs);
+        RunnerContext.Logs read = context.logs(options, logs, team, true);
+        ConversationSource source = read.source();
+        String teamName = team != null ? team : RunnerContext.firstTeam(source, read.location());
         Map<String, Seen> agents = new LinkedHashMap<>();
         AtomicLong tasks = new AtomicLong();
         AtomicLong problems = new AtomicLong();
@@ -100,7 +100,7 @@ final class InitCommand implements Callable<Integer> {
         }
         agents.values().removeIf(seen -> !isAgentSeen(seen));
         if (agents.isEmpty()) {
-            throw KaizenException.invalidInput("no agent of team " + teamName + " found in " + logs);
+            throw KaizenException.invalidInput("no agent of team " + teamName + " found in " + read.location());
         }
         String manager = agents.entrySet().stream()
                 .filter(entry -> entry.getValue().delegations > 0)
@@ -120,13 +120,13 @@ final class InitCommand implements Callable<Integer> {
         TeamSpecLoader.load(out);
         long missing = agents.values().stream().filter(seen -> seen.systemPrompt == null).count();
         output.println("Wrote " + out + ": team " + teamName + ", " + agents.size() + " agent(s) seen in "
-                + tasks.get() + " task(s) (" + logFormat.name().toLowerCase(java.util.Locale.ROOT) + " logs)"
+                + tasks.get() + " task(s) (" + read.format() + " logs)"
                 + (problems.get() > 0 ? "; " + problems.get() + " unreadable input(s) skipped" : "") + ".");
         if (missing > 0) {
             output.println(missing + " system prompt(s) were not in the logs: fill in the lines marked FILL IN, then run"
-                    + "\n  kaizen4j run --logs " + logs + " --team-spec " + out);
+                    + "\n  kaizen4j run " + read.arguments() + " --team-spec " + out);
         } else {
-            output.println("Run a cycle with: kaizen4j run --logs " + logs + " --team-spec " + out);
+            output.println("Run a cycle with: kaizen4j run " + read.arguments() + " --team-spec " + out);
         }
         output.flush();
         return 0;

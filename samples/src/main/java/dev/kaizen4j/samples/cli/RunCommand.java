@@ -95,8 +95,8 @@ final class RunCommand extends WorkloadCommand {
         if (workload.team().agents().isEmpty()) {
             return Optional.of("No team spec: the logs were analyzed, but proposals need each agent's current prompts,"
                     + " so none were made.\nTo fix it, write a team spec from the logs, fill in the prompts and run"
-                    + " again:\n  kaizen4j init --logs " + workload.logs() + " --out team.yaml\n  kaizen4j run --logs "
-                    + workload.logs() + " --team-spec team.yaml");
+                    + " again:\n  kaizen4j init " + workload.logs().arguments() + " --out team.yaml\n  kaizen4j run "
+                    + workload.logs().arguments() + " --team-spec team.yaml");
         }
         List<String> placeholders = workload.team().agents().stream()
                 .filter(agent -> agent.systemPrompt().isBlank())
@@ -136,7 +136,7 @@ final class RunCommand extends WorkloadCommand {
                 .redactor(redactor)
                 .build()));
         if (workload.bundledExample()) {
-            out.println("Running on the bundled marketing-team example (" + workload.logs() + ").");
+            out.println("Running on the bundled marketing-team example (" + workload.logs().location() + ").");
         }
         if (model.isPresent()) {
             out.println("LLM mode: " + model.get().describe() + "; at most " + budget

@@ -5,6 +5,7 @@ import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.TimeWindow;
+import dev.kaizen4j.notifier.supabase.PostgresConversationSource;
 import dev.kaizen4j.notifier.supabase.PostgresImprovementLedger;
 import dev.kaizen4j.notifier.supabase.SupabaseDatabase;
 import dev.kaizen4j.publish.PatchFileChangePublisher;
@@ -28,6 +29,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -37,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 final class RunnerContext {
 
     private static final String TEAM_SPECS = "team-specs.properties";
+    /** The {@code --format} that reads the configured database's conversation table instead of log files. */
+    static final String DATABASE_FORMAT = "postgres";
 
     private final RunnerSettings settings;
     private final Path stateDirectory;
@@ -161,27 +165,59 @@ final class RunnerContext {
         Optional<String> logs = settings.get(options.logs == null ? null : options.logs.toString(), "logs");
         Optional<String> spec = settings.get(options.teamSpec == null ? null : options.teamSpec.toString(), "team.spec");
         TimeWindow window = window(options);
-        if (logs.isEmpty()) {
+        if (logs.isEmpty() && !readsDatabase(options)) {
             if (spec.isPresent()) {
                 throw KaizenException.invalidInput("--team-spec " + spec.get() + " needs --logs naming that team's logs");
             }
             Path example = BundledExample.extractTo(stateDirectory.resolve("example").resolve("marketing-team"));
             TeamSpec team = TeamSpecLoader.load(example.resolve("team.yaml"));
             rememberTeamSpec(team, example.resolve("team.yaml"));
-            return new Workload(team, JsonlConversationSource.of(example.resolve("logs")), example.resolve("logs"),
-                    LogFormat.JSONL, window, true);
+            Path exampleLogs = example.resolve("logs");
+            return new Workload(team, new Logs(JsonlConversationSource.of(exampleLogs), exampleLogs.toString(),
+                    "--logs " + exampleLogs, "jsonl"), window, true);
         }
-        Path path = Path.of(logs.get());
-        LogFormat format = format(options, path);
         Optional<String> teamOption = settings.get(options.team, "team");
-        ConversationSource source = progressing(format, path, teamOption.orElse(null), options.quiet);
+        Logs source = logs(options, logs.map(Path::of).orElse(null), teamOption.orElse(null), options.quiet);
         if (spec.isPresent()) {
             TeamSpec team = TeamSpecLoader.load(Path.of(spec.get()));
             rememberTeamSpec(team, Path.of(spec.get()));
-            return new Workload(team, source, path, format, window, false);
+            return new Workload(team, source, window, false);
         }
-        String team = teamOption.orElseGet(() -> firstTeam(format.open(path, null, ReadProgress.NONE), path));
-        return new Workload(TeamSpec.named(team), source, path, format, window, false);
+        String team = teamOption.orElseGet(() -> firstTeam(source.source(), source.location()));
+        return new Workload(TeamSpec.named(team), source, window, false);
+    }
+
+    /** Whether {@code --format} (or {@code KAIZEN_FORMAT}) names the configured database instead of a log file. */
+    boolean readsDatabase(SourceOptions options) {
+        return settings.get(options.format, "format").filter(DATABASE_FORMAT::equalsIgnoreCase).isPresent();
+    }
+
+    /**
+     * The events to read: the log file or directory {@code path} in its format, or, with
+     * {@code --format postgres}, the {@code team_conversations} table of the configured database.
+     */
+    Logs logs(SourceOptions options, @Nullable Path path, @Nullable String team, boolean quiet) {
+        if (readsDatabase(options)) {
+            if (path != null) {
+                throw KaizenException.invalidInput("--format " + DATABASE_FORMAT + " reads the "
+                        + PostgresConversationSource.DEFAULT_TABLE + " table of the configured database: drop --logs "
+                        + path);
+            }
+            SupabaseDatabase database = database().orElseThrow(() -> KaizenException.invalidInput("--format "
+                    + DATABASE_FORMAT + " needs a database: set KAIZEN_SUPABASE_DB_URL (or kaizen.supabase.db.url)"));
+            PostgresConversationSource source = PostgresConversationSource.builder(database.dataSource())
+                    .schema(database.schema())
+                    .build();
+            return new Logs(source, source.location() + " of " + database, "--format " + DATABASE_FORMAT,
+                    DATABASE_FORMAT);
+        }
+        if (path == null) {
+            throw KaizenException.invalidInput("--logs is missing: name a log file or directory, or pass --format "
+                    + DATABASE_FORMAT + " to read the configured database");
+        }
+        LogFormat format = format(options, path);
+        return new Logs(progressing(format, path, team, quiet), path.toString(), "--logs " + path,
+                format.name().toLowerCase(Locale.ROOT));
     }
 
     /** The format {@code --format} (or {@code KAIZEN_FORMAT}) names, else the one the content shows. */
@@ -199,12 +235,12 @@ final class RunnerContext {
         return progress.counting(format.open(path, team, progress));
     }
 
-    static String firstTeam(ConversationSource source, Path path) {
+    static String firstTeam(ConversationSource source, String location) {
         try (Stream<Conversation> conversations = source.conversations(ConversationQuery.all(), problem -> { })) {
             return conversations.findFirst()
                     .map(Conversation::teamName)
                     .filter(team -> !team.isBlank())
-                    .orElseThrow(() -> KaizenException.invalidInput("no team found in " + path
+                    .orElseThrow(() -> KaizenException.invalidInput("no team found in " + location
                             + ": pass --team or --team-spec"));
         }
     }
@@ -231,15 +267,27 @@ final class RunnerContext {
     }
 
     /**
+     * Where a command reads events from.
+     *
+     * @param source the events
+     * @param location where they are, for messages
+     * @param arguments the runner options that name them, for hints
+     * @param format their format, as {@code --format} names it
+     */
+    record Logs(ConversationSource source, String location, String arguments, String format) {}
+
+    /**
      * What to analyze.
      *
      * @param team the team
-     * @param source its logs
-     * @param logs where the logs are
-     * @param format their format
+     * @param logs its events
      * @param window the tasks to include
      * @param bundledExample whether this is the bundled example
      */
-    record Workload(TeamSpec team, ConversationSource source, Path logs, LogFormat format, TimeWindow window,
-            boolean bundledExample) {}
+    record Workload(TeamSpec team, Logs logs, TimeWindow window, boolean bundledExample) {
+
+        ConversationSource source() {
+            return logs.source();
+        }
+    }
 }

@@ -14,7 +14,9 @@ final class SourceOptions {
     @Nullable Path logs;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "The log format: jsonl, otlp or ag2 (env KAIZEN_FORMAT). Default: told from the content.")
+            description = "The log format: jsonl, otlp or ag2 (env KAIZEN_FORMAT). Default: told from the content."
+                    + " postgres reads the team_conversations table of the configured database"
+                    + " (KAIZEN_SUPABASE_DB_URL) instead of --logs.")
     @Nullable String format;
 
     @Option(names = "--quiet", description = "No progress line on stderr (it is shown only on a terminal anyway).")

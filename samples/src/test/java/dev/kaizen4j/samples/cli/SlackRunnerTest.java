@@ -130,7 +130,13 @@ class SlackRunnerTest {
         kaizen("run", "--back-channel", "slack");
         FakeSocketMode socket = slack.socketMode();
         int before = socket.connections();
+        // the run's own connection may still be closing: count its close before the listener's
+        long closing = System.nanoTime() + WAIT.toNanos();
+        while (socket.closes().size() < before && System.nanoTime() < closing) {
+            Thread.sleep(20);
+        }
         int closedBefore = socket.closes().size();
+        assertThat(closedBefore).as("the run's connections closed").isEqualTo(before);
         Path output = directory.resolve("listen.out");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KaizenCommand.class.getName(),

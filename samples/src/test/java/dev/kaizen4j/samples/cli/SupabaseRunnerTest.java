@@ -2,8 +2,11 @@ package dev.kaizen4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaizen4j.internal.CrashPoints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen4j.internal.CrashPoints.Point;
+import dev.kaizen4j.internal.CrashPoints;
 import dev.kaizen4j.notifier.supabase.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -163,6 +172,24 @@ class SupabaseRunnerTest {
     }
 
     @Test
+    void givenAWrongPassword_whenRun_thenOneLineWithoutEitherPasswordAndExitCode2() {
+        database.passwordRole("kaizen4j_reviewer", PASSWORD);
+        String wrong = "Not-" + PASSWORD;
+        String url = "postgresql://kaizen4j_reviewer:" + wrong + "@localhost:" + database.port() + "/" + database.name();
+        String right = "postgresql://kaizen4j_reviewer:" + PASSWORD + "@localhost:" + database.port() + "/"
+                + database.name();
+
+        CommandRun refused = CommandRun.of(environment(url), "run", "--back-channel", "supabase");
+        CommandRun accepted = CommandRun.of(environment(right), "migrate");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("refused the credentials")
+                .contains("password authentication failed for user \"kaizen4j_reviewer\"")
+                .doesNotContain(wrong).doesNotContain(PASSWORD).doesNotContain("\n");
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+    }
+
+    @Test
     void givenNoDatabaseConfigured_whenMigrating_thenItSaysWhichVariableToSet() {
         CommandRun run = CommandRun.of(Map.of("KAIZEN_STATE_DIR", directory.toString()), "migrate");
 
@@ -221,6 +248,86 @@ class SupabaseRunnerTest {
         assertThat(salesAgain.awaitExit()).isZero();
         assertThat(query("SELECT count(*) FROM team_improvement_requests")).isEqualTo(rows);
         assertThat(query("SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo(String.valueOf(2 * Integer.parseInt(rows)));
+    }
+
+    @Test
+    void givenTheExampleLoggedToTheConversationTable_whenAnalyzedFromTheDatabase_thenTheReportEqualsTheFileOne()
+            throws IOException, SQLException {
+        Path example = BundledExample.extractTo(directory.resolve("example"));
+        assertThat(CommandRun.of(environment, "migrate").exitCode()).isZero();
+        int events = insertConversations(example.resolve("logs"));
+        Path fromFiles = directory.resolve("files.json");
+        Path fromTable = directory.resolve("table.json");
+
+        CommandRun files = CommandRun.of(environment, "analyze", "--logs", example.resolve("logs").toString(),
+                "--report-json", fromFiles.toString());
+        CommandRun table = CommandRun.of(environment, "analyze", "--format", "postgres", "--report-json",
+                fromTable.toString());
+        CommandRun init = CommandRun.of(environment, "init", "--format", "postgres", "--out",
+                directory.resolve("team.yaml").toString());
+
+        assertThat(events).isEqualTo(1055);
+        assertThat(files.exitCode()).as(files.err()).isZero();
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        // The file source emits a task a few lines after it ends, so two tasks ending together may come in the
+        // other order: the reports agree up to that order (and the last digit of sums taken in it).
+        assertThat(canonical(fromTable)).isEqualTo(canonical(fromFiles));
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("team marketing-team, 4 agent(s)").contains("(postgres logs)")
+                .contains("kaizen4j run --format postgres --team-spec");
+    }
+
+    @Test
+    void givenTheDatabaseFormat_whenLogsAreNamedToo_thenTheRunnerSaysToDropThem() {
+        CommandRun both = CommandRun.of(environment, "analyze", "--format", "postgres", "--logs", "some.jsonl");
+        Map<String, String> noDatabase = new HashMap<>(environment);
+        noDatabase.remove("KAIZEN_SUPABASE_DB_URL");
+        CommandRun unconfigured = CommandRun.of(noDatabase, "analyze", "--format", "postgres");
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--format postgres reads the team_conversations table").contains("drop --logs");
+        assertThat(unconfigured.exitCode()).isEqualTo(2);
+        assertThat(unconfigured.err()).contains("--format postgres needs a database: set KAIZEN_SUPABASE_DB_URL");
+    }
+
+    /** A report with its attributions sorted by task and every number cut to 11 decimals. */
+    private static JsonNode canonical(Path report) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(report.toFile());
+        List<JsonNode> attributions = new ArrayList<>();
+        root.get("attributions").forEach(attributions::add);
+        attributions.sort(Comparator.comparing(attribution -> attribution.get("task_id").asText()));
+        ((ObjectNode) root).set("attributions", json.valueToTree(attributions));
+        return json.readTree(json.writeValueAsString(root).replaceAll("(\\d\\.\\d{11})\\d+", "$1"));
+    }
+
+    /** Writes the JSON Lines logs in {@code logs} into team_conversations, a row per line, as a runtime would log. */
+    private int insertConversations(Path logs) throws IOException, SQLException {
+        ObjectMapper json = new ObjectMapper();
+        int rows = 0;
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO team_conversations (team_name,"
+                        + " task_id, agent_name, message, message_type, to_agent, metadata, \"timestamp\")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+                Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    JsonNode event = json.readTree(line);
+                    insert.setString(1, event.get("team_name").asText());
+                    insert.setString(2, event.get("task_id").asText());
+                    insert.setString(3, event.get("agent_name").asText());
+                    insert.setString(4, event.get("message").asText());
+                    insert.setString(5, event.get("message_type").asText());
+                    insert.setString(6, event.hasNonNull("to_agent") ? event.get("to_agent").asText() : null);
+                    insert.setString(7, event.has("metadata") ? event.get("metadata").toString() : "{}");
+                    insert.setObject(8, LocalDateTime.parse(event.get("timestamp").asText()).atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                    rows++;
+                }
+            }
+            insert.executeBatch();
+        }
+        return rows;
     }
 
     /** The bundled example renamed to another team, with its own spec and logs. */
