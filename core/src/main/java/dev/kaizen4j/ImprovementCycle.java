@@ -45,6 +45,7 @@ import dev.kaizen4j.validation.SafeCodeValidator;
 import dev.kaizen4j.validation.ValidationResult;
 import dev.kaizen4j.verify.CrossTeamSuggester;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +55,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -112,6 +114,8 @@ public final class ImprovementCycle {
     static final String AUTO_APPROVER = "policy:auto-approve-prompt-refinements";
 
     private static final Logger log = LoggerFactory.getLogger(ImprovementCycle.class);
+    /** How long this cycle holds the left-over requests it retries, on a ledger shared with other runtimes. */
+    private static final Duration RETRY_CLAIM = Duration.ofMinutes(10);
 
     private final TeamSpec team;
     private final ConversationSource source;
@@ -127,6 +131,8 @@ public final class ImprovementCycle {
     private final int maxSubmissionsPerCycle;
     private final boolean autoApprovePromptRefinements;
     private final Clock clock;
+    /** Who claims retries on a shared ledger: this cycle object, in this process. */
+    private final String runtime = "cycle-" + UUID.randomUUID();
     private final DecisionSync decisionSync;
     private final @Nullable LlmAssistant llm;
     private final Redactor redactor;
@@ -304,12 +310,7 @@ public final class ImprovementCycle {
     private List<ProposalOutcome> retryPendingSubmissions(List<CycleError> errors) {
         List<RequestRecord> pending;
         try {
-            pending = ledger.records().stream()
-                    .filter(record -> record.status() == RequestStatus.PENDING_SUBMISSION
-                            || record.status() == RequestStatus.SUBMITTED && record.submission() != null
-                                    && record.submission().isPartial())
-                    .filter(record -> record.request().team().equals(team.name()))
-                    .toList();
+            pending = ledger.claimRetries(team.name(), runtime, clock.instant(), RETRY_CLAIM);
         } catch (RuntimeException failure) {
             errors.add(ledgerError("reading pending submissions", failure));
             return List.of();

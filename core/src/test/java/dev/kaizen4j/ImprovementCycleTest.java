@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaizen4j.ledger.FileImprovementLedger;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.InMemoryImprovementLedger;
+import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
@@ -28,6 +29,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -301,6 +304,46 @@ class ImprovementCycleTest {
         assertThat(second.retried()).hasSize(3).allSatisfy(o -> assertThat(o.status()).isEqualTo(RequestStatus.SUBMITTED));
         assertThat(second.submitted()).isEmpty();
         assertThat(channel.submitted).hasSize(3);
+    }
+
+    @Test
+    void givenAnotherRuntimeHoldsTheLeftOverRequests_whenRunAgain_thenTheyAreNotRetriedHere() {
+        FlakyBackChannel channel = new FlakyBackChannel();
+        InMemoryImprovementLedger shared = new InMemoryImprovementLedger();
+        channel.down.set(true);
+        cycle(channel, shared).build().run();
+        channel.down.set(false);
+        List<String> askedFor = new ArrayList<>();
+        // a shared ledger on which another runtime claimed every left-over request
+        ImprovementLedger claimedElsewhere = new ImprovementLedger() {
+            @Override
+            public void append(LedgerEntry entry) {
+                shared.append(entry);
+            }
+
+            @Override
+            public boolean appendIfAbsent(LedgerEntry entry) {
+                return shared.appendIfAbsent(entry);
+            }
+
+            @Override
+            public List<RequestRecord> records() {
+                return shared.records();
+            }
+
+            @Override
+            public List<RequestRecord> claimRetries(String team, String holder, Instant now, Duration hold) {
+                askedFor.add(team);
+                return List.of();
+            }
+        };
+
+        CycleResult second = cycle(channel, claimedElsewhere).build().run();
+
+        assertThat(askedFor).containsExactly("demo");
+        assertThat(second.retried()).isEmpty();
+        assertThat(channel.submitted).isEmpty();
+        assertThat(shared.records()).allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.PENDING_SUBMISSION));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.kaizen4j.ledger;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen4j.KaizenException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +61,26 @@ public interface ImprovementLedger {
             append(entry);
             return true;
         }
+    }
+
+    /**
+     * The requests of {@code team} to submit again: those waiting for submission, and those submitted to only
+     * some channels of a composite. A ledger shared by several runtimes claims them for {@code holder} until
+     * {@code now + hold}, so that a runtime asking in that time, or at the same moment, is not given them; a
+     * claim ends when the request moves on or the time passes, so a runtime that dies frees its requests.
+     * The default claims nothing and returns them all, which suits a ledger one runtime uses at a time.
+     *
+     * @return the requests, in the order they were first recorded
+     */
+    default List<RequestRecord> claimRetries(String team, String holder, Instant now, Duration hold) {
+        requireNonNull(team, "team");
+        requireNonNull(holder, "holder");
+        requireNonNull(now, "now");
+        requireNonNull(hold, "hold");
+        return records().stream()
+                .filter(record -> record.request().team().equals(team))
+                .filter(LedgerTransitions::awaitsSubmission)
+                .toList();
     }
 
     /** Every request, in the order they were first recorded. */

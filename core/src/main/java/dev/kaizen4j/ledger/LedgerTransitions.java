@@ -75,6 +75,16 @@ public final class LedgerTransitions {
         };
     }
 
+    /**
+     * Whether a retry should submit the request: it waits for submission, or reached only some channels of a
+     * composite.
+     */
+    public static boolean awaitsSubmission(RequestRecord record) {
+        requireNonNull(record, "record");
+        return record.status() == PENDING_SUBMISSION
+                || record.status() == SUBMITTED && record.submission() != null && record.submission().isPartial();
+    }
+
     /** The statuses a request's first entry may carry. */
     public static Set<RequestStatus> initial() {
         return next(PROPOSED);

@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  * so concurrent runtimes never both make the same transition and a failure leaves nothing half-written.
  * {@link #appendIfAbsent} holds a transaction-scoped advisory lock on the fingerprint while it checks and
  * appends, so of several processes proposing the same change exactly one claims it.
- * {@link #claimPending} hands requests waiting for submission to one runtime at a time with
+ * {@link #claimRetries} hands the requests left to submit again to one runtime at a time with
  * {@code FOR UPDATE SKIP LOCKED}.
  *
  * <p>Thread safety: safe for concurrent use by threads and processes. A serialization failure or a
@@ -95,42 +95,44 @@ public final class PostgresImprovementLedger implements ImprovementLedger {
     }
 
     /**
-     * Claims up to {@code limit} requests whose latest status is {@code PENDING_SUBMISSION} for
-     * {@code holder} until {@code now + duration}, skipping those another runtime holds a claim on or is
-     * claiming at this moment ({@code FOR UPDATE SKIP LOCKED}). A claim ends when it expires, so a
-     * runtime that dies frees its requests.
-     *
-     * @return the ids of the requests claimed now, oldest first
+     * Claims the team's requests to submit again for {@code holder} until {@code now + hold}, skipping those
+     * another runtime holds an unexpired claim on or is claiming at this moment ({@code FOR UPDATE SKIP
+     * LOCKED}): however many runtimes retry at once, each left-over request goes to one of them. A claim ends
+     * when the request moves on (the next transition clears it) or expires, so a runtime that dies frees its
+     * requests.
      */
-    public List<String> claimPending(String holder, Instant now, Duration duration, int limit) {
+    @Override
+    public List<RequestRecord> claimRetries(String team, String holder, Instant now, Duration hold) {
+        requireNonNull(team, "team");
         requireNonNull(holder, "holder");
         requireNonNull(now, "now");
-        requireNonNull(duration, "duration");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive, was " + limit);
-        }
-        return inTransaction("claiming pending requests for " + holder, connection -> {
-            List<String> claimed = new ArrayList<>();
+        requireNonNull(hold, "hold");
+        return inTransaction("claiming the requests of team " + team + " to retry", connection -> {
+            List<String> candidates = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT request_id FROM kaizen4j_ledger_requests
-                    WHERE status = 'PENDING_SUBMISSION'
+                    WHERE team_name = ? AND status IN ('PENDING_SUBMISSION', 'SUBMITTED')
                       AND (claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)
-                    ORDER BY first_recorded_seq LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-                select.setTimestamp(1, Timestamp.from(now));
-                select.setString(2, holder);
-                select.setInt(3, limit);
+                    ORDER BY first_recorded_seq FOR UPDATE SKIP LOCKED""")) {
+                select.setString(1, team);
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setString(3, holder);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        claimed.add(rows.getString(1));
+                        candidates.add(rows.getString(1));
                     }
                 }
             }
+            List<RequestRecord> claimed = new ArrayList<>();
+            for (String id : candidates) {
+                load(connection, id, false).filter(LedgerTransitions::awaitsSubmission).ifPresent(claimed::add);
+            }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE kaizen4j_ledger_requests SET claimed_by = ?, claimed_until = ? WHERE request_id = ?")) {
-                for (String id : claimed) {
+                for (RequestRecord record : claimed) {
                     update.setString(1, holder);
-                    update.setTimestamp(2, Timestamp.from(now.plus(duration)));
-                    update.setString(3, id);
+                    update.setTimestamp(2, Timestamp.from(now.plus(hold)));
+                    update.setString(3, record.requestId());
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -208,17 +210,13 @@ public final class PostgresImprovementLedger implements ImprovementLedger {
             insert.setString(4, json(entry));
             insert.executeUpdate();
         }
+        // The transition ends any claim: the attempt it covered is over, and the request is free to retry.
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE kaizen4j_ledger_requests SET status = ?, updated_at = ?,
-                    claimed_by = CASE WHEN ? THEN claimed_by END,
-                    claimed_until = CASE WHEN ? THEN claimed_until END
+                UPDATE kaizen4j_ledger_requests SET status = ?, updated_at = ?, claimed_by = NULL, claimed_until = NULL
                 WHERE request_id = ?""")) {
-            boolean stillPending = entry.status() == RequestStatus.PENDING_SUBMISSION;
             update.setString(1, entry.status().name());
             update.setTimestamp(2, Timestamp.from(entry.at()));
-            update.setBoolean(3, stillPending);
-            update.setBoolean(4, stillPending);
-            update.setString(5, entry.requestId());
+            update.setString(3, entry.requestId());
             update.executeUpdate();
         }
     }

@@ -13,10 +13,6 @@ import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.ContractRequests;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -187,20 +183,48 @@ class PostgresImprovementLedgerTest {
     }
 
     @Test
-    void givenPendingRequests_whenTwoRuntimesClaimThem_thenTheirClaimsAreDisjointUntilTheyExpire() {
+    void givenPendingRequests_whenTwoRuntimesClaimRetries_thenTheirClaimsAreDisjointUntilTheyExpireOrMoveOn() {
         for (int i = 0; i < 5; i++) {
             ledger.append(pending(ContractRequests.request("lesson " + i)));
         }
+        PostgresImprovementLedger otherRuntime = new PostgresImprovementLedger(database.dataSource());
+        String team = ContractRequests.request("lesson 0").team();
+        Duration hold = Duration.ofMinutes(5);
 
-        List<String> first = ledger.claimPending("runtime-a", NOW, Duration.ofMinutes(5), 3);
-        List<String> second = ledger.claimPending("runtime-b", NOW, Duration.ofMinutes(5), 10);
-        List<String> afterExpiry = ledger.claimPending("runtime-b", NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5), 10);
+        List<RequestRecord> first = ledger.claimRetries(team, "runtime-a", NOW, hold);
+        List<RequestRecord> second = otherRuntime.claimRetries(team, "runtime-b", NOW, hold);
+        List<RequestRecord> otherTeam = otherRuntime.claimRetries("another-team", "runtime-b", NOW, hold);
+        ledger.append(LedgerEntry.transition(NOW, first.get(0), RequestStatus.PENDING_SUBMISSION, "channel down"));
+        List<RequestRecord> afterAnAttempt = otherRuntime.claimRetries(team, "runtime-b", NOW, hold);
+        List<RequestRecord> afterExpiry = otherRuntime.claimRetries(team, "runtime-b", NOW.plus(Duration.ofMinutes(6)), hold);
 
-        assertThat(first).hasSize(3);
-        assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(first).hasSize(5);
+        assertThat(second).isEmpty();
+        assertThat(otherTeam).isEmpty();
+        assertThat(afterAnAttempt).extracting(RequestRecord::requestId).containsExactly(first.get(0).requestId());
         assertThat(afterExpiry).hasSize(5);
-        assertThatThrownBy(() -> ledger.claimPending("x", NOW, Duration.ofMinutes(1), 0))
-                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenRuntimesClaimingAtTheSameMoment_thenEachLeftOverRequestGoesToOneOfThem() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            ledger.append(pending(ContractRequests.request("lesson " + i)));
+        }
+        String team = ContractRequests.request("lesson 0").team();
+        ExecutorService runtimes = Executors.newFixedThreadPool(4);
+        List<Future<List<RequestRecord>>> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String holder = "runtime-" + i;
+            PostgresImprovementLedger shared = new PostgresImprovementLedger(database.dataSource());
+            claims.add(runtimes.submit(() -> shared.claimRetries(team, holder, NOW, Duration.ofMinutes(5))));
+        }
+        List<String> claimed = new ArrayList<>();
+        for (Future<List<RequestRecord>> claim : claims) {
+            claim.get().forEach(record -> claimed.add(record.requestId()));
+        }
+        runtimes.shutdown();
+
+        assertThat(claimed).hasSize(20).doesNotHaveDuplicates();
     }
 
     private String query(String sql) {
