@@ -21,6 +21,16 @@ public interface KaizenConfig {
     /** The value of {@code key} (for example {@code github.repository}), or null when it is not set. */
     @Nullable String get(String key);
 
+    /**
+     * The environment variables of the process these settings belong to, for plugins that also accept a
+     * service's own variable names as fallbacks ({@code SLACK_BOT_TOKEN}, {@code SUPABASE_URL}). The default is
+     * this process's environment; a host that runs commands with another environment (the runner in tests)
+     * overrides it.
+     */
+    default Map<String, String> environment() {
+        return System.getenv();
+    }
+
     /** No settings at all. */
     static KaizenConfig empty() {
         return key -> null;
@@ -44,12 +54,21 @@ public interface KaizenConfig {
         return key -> copy.get(variableName(key));
     }
 
-    /** This configuration, falling back to {@code fallback} for keys it does not set (or sets blank). */
+    /** This configuration, falling back to {@code fallback} for keys it does not set (or sets blank); its environment is this one's. */
     default KaizenConfig orElse(KaizenConfig fallback) {
         requireNonNull(fallback, "fallback");
-        return key -> {
-            String value = get(key);
-            return value == null || value.isBlank() ? fallback.get(key) : value;
+        KaizenConfig first = this;
+        return new KaizenConfig() {
+            @Override
+            public @Nullable String get(String key) {
+                String value = first.get(key);
+                return value == null || value.isBlank() ? fallback.get(key) : value;
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return first.environment();
+            }
         };
     }
 

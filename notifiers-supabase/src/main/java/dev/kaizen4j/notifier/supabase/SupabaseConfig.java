@@ -45,9 +45,9 @@ public interface SupabaseConfig extends PluginConfig {
             "supabase.url", List.of("SUPABASE_URL"),
             "supabase.key", List.of("SUPABASE_SERVICE_KEY", "SUPABASE_KEY"));
 
-    /** The Supabase settings of {@code source}, with the fallback variables read from the process environment. */
+    /** The Supabase settings of {@code source}, with the fallback variables read from its environment. */
     static SupabaseConfig of(KaizenConfig source) {
-        return of(source, System.getenv());
+        return of(source, source.environment());
     }
 
     /** The Supabase settings of {@code source}, with the fallback variables read from {@code environment}. */

@@ -52,7 +52,7 @@ class JdbcMetricsStoreTest extends MetricsStoreContract {
     @Test
     void givenTablesMadeByHandAsTheDesignDefinesThem_whenUpsertedWithoutMigrating_thenTheRowIsStored() {
         TestDatabase handMade = TestDatabase.create();
-        handMade.execute(SchemaMigrationsTest.DESIGN_TABLES);
+        handMade.createDesignTablesByHand();
 
         MetricsStore.jdbc(handMade.dataSource()).upsert(List.of(day("marketing-team", JUNE_10, 4, Duration.ofSeconds(60))));
 

@@ -66,7 +66,7 @@ class RestMetricsStoreTest extends MetricsStoreContract {
     @Test
     void givenTablesMadeByHandThenMigrated_whenUpserted_thenTheServiceRoleKeyWritesThem() {
         try (SupabaseRest handMade = SupabaseRest.start(database -> {
-            database.execute(SchemaMigrationsTest.DESIGN_TABLES);
+            database.createDesignTablesByHand();
             new SchemaMigrations(database.dataSource()).migrate();
         })) {
             MetricsStore.rest(handMade.gateway().url(), PostgrestServer.serviceRoleKey())

@@ -15,36 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class SchemaMigrationsTest {
 
-    /** The design's DDL, as a user who followed the design document would have run it. */
-    static final String DESIGN_TABLES = """
-            CREATE TABLE team_improvement_requests (
-                id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
-                team_name TEXT NOT NULL,
-                request_type TEXT NOT NULL,
-                agent_name TEXT NOT NULL,
-                current_state JSONB NOT NULL,
-                proposed_state JSONB NOT NULL,
-                rationale TEXT NOT NULL,
-                effectiveness_metrics JSONB,
-                status TEXT DEFAULT 'pending',
-                created_at TIMESTAMP DEFAULT NOW(),
-                reviewed_at TIMESTAMP,
-                implemented_at TIMESTAMP,
-                reviewer_notes TEXT
-            );
-            CREATE TABLE team_effectiveness_metrics (
-                id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
-                team_name TEXT NOT NULL,
-                metric_date DATE NOT NULL,
-                tasks_completed INTEGER,
-                average_completion_time INTERVAL,
-                collaboration_score FLOAT,
-                error_rate FLOAT,
-                improvement_suggestions INTEGER,
-                UNIQUE(team_name, metric_date)
-            );
-            """;
-
     @Test
     void createsTheDesignTablesWithRowLevelSecurityWhenTheyDoNotExist() throws SQLException {
         TestDatabase database = TestDatabase.create();
@@ -70,7 +40,7 @@ class SchemaMigrationsTest {
     @Test
     void keepsTablesAUserCreatedByHandWithTheirRowsAndSecuritySettings() throws SQLException {
         TestDatabase database = TestDatabase.create();
-        database.execute(DESIGN_TABLES);
+        database.createDesignTablesByHand();
         database.execute("""
                 INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,
                     proposed_state, rationale, status, reviewer_notes)

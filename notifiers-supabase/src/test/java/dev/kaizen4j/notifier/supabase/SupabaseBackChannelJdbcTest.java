@@ -197,7 +197,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     @Test
     void givenATableCreatedByHandFromTheDesign_whenMigratedAndUsed_thenItsRowsAndColumnsAreKept() {
         TestDatabase handMade = TestDatabase.create();
-        handMade.execute(SchemaMigrationsTest.DESIGN_TABLES);
+        handMade.createDesignTablesByHand();
         handMade.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
                 + " proposed_state, rationale) VALUES ('ops', 'prompt', 'a', '{}', '{}', 'by hand')");
         new SchemaMigrations(handMade.dataSource()).migrate();

@@ -35,7 +35,7 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
     private static void start() {
         supabase = SupabaseRest.migrated();
         handMade = SupabaseRest.start(database -> {
-            database.execute(SchemaMigrationsTest.DESIGN_TABLES);
+            database.createDesignTablesByHand();
             database.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
                     + " proposed_state, rationale, status, reviewer_notes) VALUES ('sales-team', 'prompt', 'closer',"
                     + " '{\"prompt\":\"old\"}', '{\"prompt\":\"new\"}', 'typed by a person', 'approved', 'fine')");

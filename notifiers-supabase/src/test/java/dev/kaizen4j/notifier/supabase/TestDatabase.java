@@ -78,6 +78,41 @@ public final class TestDatabase {
         return "jdbc:postgresql://localhost:" + port() + "/" + name + "?user=postgres";
     }
 
+    /** The design's DDL, as a user who followed the design document would have run it. */
+    private static final String DESIGN_TABLES = """
+            CREATE TABLE team_improvement_requests (
+                id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+                team_name TEXT NOT NULL,
+                request_type TEXT NOT NULL,
+                agent_name TEXT NOT NULL,
+                current_state JSONB NOT NULL,
+                proposed_state JSONB NOT NULL,
+                rationale TEXT NOT NULL,
+                effectiveness_metrics JSONB,
+                status TEXT DEFAULT 'pending',
+                created_at TIMESTAMP DEFAULT NOW(),
+                reviewed_at TIMESTAMP,
+                implemented_at TIMESTAMP,
+                reviewer_notes TEXT
+            );
+            CREATE TABLE team_effectiveness_metrics (
+                id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+                team_name TEXT NOT NULL,
+                metric_date DATE NOT NULL,
+                tasks_completed INTEGER,
+                average_completion_time INTERVAL,
+                collaboration_score FLOAT,
+                error_rate FLOAT,
+                improvement_suggestions INTEGER,
+                UNIQUE(team_name, metric_date)
+            );
+            """;
+
+    /** Creates the design's two tables as a user who followed the design document would have, before any migration. */
+    public void createDesignTablesByHand() {
+        execute(DESIGN_TABLES);
+    }
+
     /**
      * A login role that must give {@code password} (SCRAM) to connect over TCP, owner of this database; the
      * server otherwise trusts local connections, so this is how a test meets a refused password.

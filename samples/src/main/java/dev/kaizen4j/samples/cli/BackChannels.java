@@ -9,6 +9,7 @@ import dev.kaizen4j.spi.Plugins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -94,9 +95,23 @@ final class BackChannels {
         return provider.map(found -> found.create(config(context))).orElseGet(context::patchPublisher);
     }
 
-    /** Plugins read the runner's settings: flags aside, {@code KAIZEN_*} variables, then the properties file. */
+    /**
+     * Plugins read the runner's settings: flags aside, {@code KAIZEN_*} variables, then the properties file; and
+     * the runner's environment for their fallback variables.
+     */
     private static KaizenConfig config(RunnerContext context) {
         String stateDirectory = context.stateDirectory().toString();
-        return key -> key.equals("state.dir") ? stateDirectory : context.settings().get(null, key).orElse(null);
+        RunnerSettings settings = context.settings();
+        return new KaizenConfig() {
+            @Override
+            public @Nullable String get(String key) {
+                return key.equals("state.dir") ? stateDirectory : settings.get(null, key).orElse(null);
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return settings.environment();
+            }
+        };
     }
 }

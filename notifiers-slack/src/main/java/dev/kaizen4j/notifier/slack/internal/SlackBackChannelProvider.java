@@ -26,6 +26,6 @@ public final class SlackBackChannelProvider implements BackChannelProvider {
 
     @Override
     public BackChannel create(KaizenConfig config) {
-        return SlackBackChannel.builder().config(SlackBackChannelConfig.of(config, System.getenv())).build();
+        return SlackBackChannel.builder().config(SlackBackChannelConfig.of(config, config.environment())).build();
     }
 }
