@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ public final class JdbcRequestQueue implements RequestQueue {
             ON CONFLICT (fingerprint) DO NOTHING
             RETURNING id""";
     private static final String FIND = "SELECT id FROM team_improvement_requests WHERE fingerprint = ?";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String STATES = """
             SELECT request_id, status, reviewer_notes, reviewed_at, reviewed_by
             FROM team_improvement_requests WHERE request_id = ANY (?)""";
@@ -82,20 +84,33 @@ public final class JdbcRequestQueue implements RequestQueue {
                     if (inserted.next()) {
                         return inserted.getString(1);
                     }
+                } catch (SQLException conflict) {
+                    // ON CONFLICT names the fingerprint index only: a runtime inserting the same request at the same
+                    // moment can trip the request id's unique index first. Its row is committed by then.
+                    Optional<String> existing = find(connection, row);
+                    if (existing.isPresent() && UNIQUE_VIOLATION.equals(conflict.getSQLState())) {
+                        return existing.get();
+                    }
+                    throw conflict;
                 }
             }
-            try (PreparedStatement find = connection.prepareStatement(FIND)) {
-                find.setString(1, row.fingerprint());
-                try (ResultSet existing = find.executeQuery()) {
-                    if (existing.next()) {
-                        return existing.getString(1);
-                    }
-                }
+            Optional<String> existing = find(connection, row);
+            if (existing.isPresent()) {
+                return existing.get();
             }
             throw new KaizenException(KaizenException.Kind.RETRIABLE,
                     "enqueuing request " + row.requestId() + " failed: its row was neither inserted nor found");
         } catch (SQLException e) {
             throw Database.failure("enqueuing request " + row.requestId(), e);
+        }
+    }
+
+    private static Optional<String> find(Connection connection, QueueRow row) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND)) {
+            find.setString(1, row.fingerprint());
+            try (ResultSet existing = find.executeQuery()) {
+                return existing.next() ? Optional.of(existing.getString(1)) : Optional.empty();
+            }
         }
     }
 

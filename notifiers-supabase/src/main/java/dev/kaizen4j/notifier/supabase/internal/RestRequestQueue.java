@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,18 +44,37 @@ public final class RestRequestQueue implements RequestQueue {
     @Override
     public String enqueue(QueueRow row) {
         requireNonNull(row, "row");
-        JsonNode inserted = client.post(TABLE, "on_conflict=fingerprint&select=id", body(row),
-                "return=representation,resolution=ignore-duplicates");
+        JsonNode inserted;
+        try {
+            inserted = client.post(TABLE, "on_conflict=fingerprint&select=id", body(row),
+                    "return=representation,resolution=ignore-duplicates");
+        } catch (KaizenException refused) {
+            // on_conflict names the fingerprint index only: a runtime inserting the same request at the same moment
+            // can trip the request id's unique index first (409). Its row is committed by then.
+            if (refused.kind() != KaizenException.Kind.INVALID_INPUT) {
+                throw refused;
+            }
+            try {
+                return existingId(row).orElseThrow(() -> refused);
+            } catch (KaizenException unreadable) {
+                throw refused;
+            }
+        }
         if (inserted.isArray() && !inserted.isEmpty()) {
             return id(inserted.get(0), row);
         }
         // The fingerprint was there already: the insert was ignored and returned nothing.
-        JsonNode existing = client.get(TABLE, "select=id&fingerprint=" + PostgrestClient.eq(row.fingerprint()));
-        if (existing.isArray() && !existing.isEmpty()) {
-            return id(existing.get(0), row);
+        Optional<String> existing = existingId(row);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         throw new KaizenException(KaizenException.Kind.RETRIABLE, "Supabase REST insert of request " + row.requestId()
                 + " into " + TABLE + " returned no row, and no row holds its fingerprint");
+    }
+
+    private Optional<String> existingId(QueueRow row) {
+        JsonNode existing = client.get(TABLE, "select=id&fingerprint=" + PostgrestClient.eq(row.fingerprint()));
+        return existing.isArray() && !existing.isEmpty() ? Optional.of(id(existing.get(0), row)) : Optional.empty();
     }
 
     @Override
