@@ -99,7 +99,7 @@ class PostgrestClientTest {
         QueueRow first = row("Use the target keyword.");
         queue.enqueue(first);
         QueueRow sameId = RestRequestQueueTest.withIds(row("Quote the brief."), first.requestId(), "another");
-        int before = supabase.gateway().requests();
+        int before = supabase.gateway().sent().size();
 
         assertThatThrownBy(() -> queue.enqueue(sameId))
                 .isInstanceOf(KaizenException.class)
@@ -107,7 +107,11 @@ class PostgrestClientTest {
                 .hasMessageContaining("HTTP 409 23505")
                 .hasMessageContaining("duplicate key value violates unique constraint")
                 .hasMessageContaining("(details: Key (request_id)=(" + first.requestId() + ") already exists.)");
-        assertThat(supabase.gateway().requests() - before).isEqualTo(1);
+        // the insert is not retried; one look-up checks whether the request's own row is there
+        List<String> sent = supabase.gateway().sent();
+        assertThat(sent.subList(before, sent.size())).satisfiesExactly(
+                insert -> assertThat(insert).startsWith("POST /rest/v1/team_improvement_requests"),
+                lookUp -> assertThat(lookUp).startsWith("GET /rest/v1/team_improvement_requests?select=id&fingerprint=eq."));
     }
 
     @Test
