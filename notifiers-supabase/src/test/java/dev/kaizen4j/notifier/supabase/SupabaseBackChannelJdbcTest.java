@@ -11,6 +11,7 @@ import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.BackChannelContract;
 import dev.kaizen4j.review.contract.ContractRequests;
 import dev.kaizen4j.spi.KaizenConfig;
+import dev.kaizen4j.validation.PassedValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -128,6 +129,9 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         assertThat(query("SELECT effectiveness_metrics::text FROM team_improvement_requests"))
                 .isEqualTo(query("SELECT '" + new com.fasterxml.jackson.databind.ObjectMapper()
                         .valueToTree(request.metrics()) + "'::jsonb::text"));
+        assertThat(query("SELECT (validation->>'passed') || '|' || (validation->>'validator') || '|'"
+                + " || (validation->>'checks') FROM team_improvement_requests"))
+                .isEqualTo("true|prompt|" + PassedValidation.PROMPT.checks());
     }
 
     @Test

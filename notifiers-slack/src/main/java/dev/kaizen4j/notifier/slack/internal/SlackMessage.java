@@ -18,6 +18,7 @@ import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
 import dev.kaizen4j.proposal.Proposal;
 import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.validation.PassedValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
             about.append("*Revises:* `").append(escape(request.revises())).append("` (sent back with \"needs work\")\n");
         }
         about.append("*Proposed:* ").append(request.createdAt()).append('\n');
-        about.append("*Validation:* ").append(validation(proposal));
+        about.append("*Validation:* ").append(PassedValidation.of(proposal).sentence());
         sections.addAll(split(about.toString()));
         sections.addAll(split("*Rationale*\n" + escape(proposal.rationale())));
         if (!request.findings().isEmpty()) {
@@ -161,16 +162,6 @@ public record SlackMessage(List<LayoutBlock> blocks, String text, List<String> t
         }
         String text = plain(request.title()) + " (request " + request.id() + ")";
         return new SlackMessage(blocks, text, thread);
-    }
-
-    /** What the validation that every submitted proposal passed checked. */
-    private static String validation(Proposal proposal) {
-        if (proposal instanceof CodeModification) {
-            return "passed safe-code validation: the change parses, keeps the agent's interface and stays within"
-                    + " the allowed categories of change";
-        }
-        return "passed prompt validation: within the length limit, every template placeholder kept, no"
-                + " credential, hidden text or instruction dropping safeguards";
     }
 
     /** The decision buttons; approving asks for confirmation, the others open a modal for notes. */

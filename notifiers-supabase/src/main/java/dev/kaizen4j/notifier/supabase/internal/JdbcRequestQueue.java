@@ -31,8 +31,9 @@ public final class JdbcRequestQueue implements RequestQueue {
 
     private static final String INSERT = """
             INSERT INTO team_improvement_requests (request_id, fingerprint, team_name, request_type, agent_name,
-                current_state, proposed_state, rationale, effectiveness_metrics, title, category, diff, status)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, 'pending')
+                current_state, proposed_state, rationale, effectiveness_metrics, title, category, diff, validation,
+                status)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, 'pending')
             ON CONFLICT (fingerprint) DO NOTHING
             RETURNING id""";
     private static final String FIND = "SELECT id FROM team_improvement_requests WHERE fingerprint = ?";
@@ -80,6 +81,7 @@ public final class JdbcRequestQueue implements RequestQueue {
                 insert.setString(10, row.title());
                 insert.setString(11, row.category());
                 insert.setString(12, row.diff());
+                insert.setString(13, json(row.validation()));
                 try (ResultSet inserted = insert.executeQuery()) {
                     if (inserted.next()) {
                         return inserted.getString(1);

@@ -6,6 +6,7 @@ import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.PromptRefinement;
 import dev.kaizen4j.proposal.Proposal;
 import dev.kaizen4j.review.ImprovementRequest;
+import dev.kaizen4j.validation.PassedValidation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,16 @@ public record QueueRow(
         effectivenessMetrics = effectivenessMetrics == null ? Map.of() : Map.copyOf(effectivenessMetrics);
         requireNonNull(title, "title");
         requireNonNull(diff, "diff");
+    }
+
+    /** The {@code validation} column: which validator the change passed and what it checks. */
+    public Map<String, Object> validation() {
+        PassedValidation passed = CODE.equals(requestType) ? PassedValidation.SAFE_CODE : PassedValidation.PROMPT;
+        Map<String, Object> validation = new LinkedHashMap<>();
+        validation.put("passed", true);
+        validation.put("validator", passed.validator());
+        validation.put("checks", passed.checks());
+        return validation;
     }
 
     /** The row for {@code request}. */

@@ -138,6 +138,7 @@ public final class RestRequestQueue implements RequestQueue {
         body.put("title", row.title());
         body.put("category", row.category());
         body.put("diff", row.diff());
+        body.put("validation", row.validation());
         return body;
     }
 

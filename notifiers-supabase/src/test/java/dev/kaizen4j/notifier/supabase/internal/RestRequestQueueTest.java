@@ -59,7 +59,8 @@ class RestRequestQueueTest {
 
         Map<String, String> row = row("SELECT id::text, request_id, fingerprint, team_name, request_type, agent_name,"
                 + " current_state->>'prompt' AS current_prompt, proposed_state->>'field' AS field, rationale,"
-                + " effectiveness_metrics->>'success_rate' AS success_rate, status, title, diff, created_at IS NOT NULL"
+                + " effectiveness_metrics->>'success_rate' AS success_rate, status, title, diff,"
+                + " validation->>'validator' AS validator, created_at IS NOT NULL"
                 + " AS dated FROM team_improvement_requests");
         assertThat(row).containsEntry("id", id)
                 .containsEntry("request_id", request.id())
@@ -72,6 +73,7 @@ class RestRequestQueueTest {
                 .containsEntry("success_rate", "0.58")
                 .containsEntry("status", "pending")
                 .containsEntry("title", request.title())
+                .containsEntry("validator", "prompt")
                 .containsEntry("dated", "t");
         assertThat(row.get("diff")).contains("Use the target keyword.");
     }
