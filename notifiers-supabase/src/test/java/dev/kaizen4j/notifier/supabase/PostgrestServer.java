@@ -63,8 +63,24 @@ public final class PostgrestServer implements AutoCloseable {
     public static PostgrestServer start(TestDatabase database) {
         Path binary = binary();
         createRoles(database);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(database, binary);
+            } catch (IllegalStateException failure) {
+                // a port found free was taken before PostgREST bound it (by another process, or both picks alike)
+                if (attempt == 3 || !String.valueOf(failure.getMessage()).contains("Address in use")) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private static PostgrestServer start(TestDatabase database, Path binary) {
         int port = freePort();
         int adminPort = freePort();
+        while (adminPort == port) {
+            adminPort = freePort();
+        }
         try {
             Path dir = Files.createDirectories(INSTALL_DIR.resolve("run"));
             Path config = dir.resolve(database.name() + ".conf");
