@@ -2,6 +2,7 @@ package dev.kaizen4j.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -52,6 +53,21 @@ public interface KaizenConfig {
     static KaizenConfig fromEnvironment(Map<String, String> environment) {
         Map<String, String> copy = Map.copyOf(environment);
         return key -> copy.get(variableName(key));
+    }
+
+    /**
+     * Settings read from a service's own environment variables, for a plugin that accepts them as fallbacks:
+     * each key's first variable in {@code namesByKey} that {@code environment} sets, not blank. Combine it with
+     * {@link #orElse}: {@code config.orElse(KaizenConfig.fromVariables(names, config.environment()))}.
+     */
+    static KaizenConfig fromVariables(Map<String, List<String>> namesByKey, Map<String, String> environment) {
+        Map<String, List<String>> names = Map.copyOf(requireNonNull(namesByKey, "namesByKey"));
+        requireNonNull(environment, "environment");
+        return key -> names.getOrDefault(key, List.of()).stream()
+                .map(environment::get)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .orElse(null);
     }
 
     /** This configuration, falling back to {@code fallback} for keys it does not set (or sets blank); its environment is this one's. */

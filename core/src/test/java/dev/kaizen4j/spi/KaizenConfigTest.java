@@ -2,6 +2,7 @@ package dev.kaizen4j.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -41,5 +42,17 @@ class KaizenConfigTest {
         assertThat(combined.get("slack.token")).isNull();
         assertThat(combined.environment()).isSameAs(hostEnvironment);
         assertThat(KaizenConfig.empty().environment()).isEqualTo(System.getenv());
+    }
+
+    @Test
+    void givenAServicesOwnVariables_whenAKeyIsUnset_thenTheFirstSetVariableStandsInForIt() {
+        Map<String, List<String>> names = Map.of("supabase.key", List.of("SUPABASE_SERVICE_KEY", "SUPABASE_KEY"));
+        KaizenConfig variables = KaizenConfig.fromVariables(names, Map.of("SUPABASE_SERVICE_KEY", " ",
+                "SUPABASE_KEY", "service-key"));
+
+        assertThat(variables.get("supabase.key")).isEqualTo("service-key");
+        assertThat(variables.get("supabase.url")).isNull();
+        assertThat(KaizenConfig.of(Map.of("supabase.key", "set")).orElse(variables).get("supabase.key"))
+                .isEqualTo("set");
     }
 }

@@ -58,15 +58,9 @@ public interface SlackBackChannelConfig extends PluginConfig {
      */
     static SlackBackChannelConfig of(KaizenConfig source, Map<String, String> environment) {
         requireNonNull(source, "source");
-        Map<String, String> fallbacks = Map.copyOf(environment.entrySet().stream()
-                .filter(entry -> Set.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN").contains(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        KaizenConfig usual = key -> switch (key) {
-            case "slack.token" -> fallbacks.get("SLACK_BOT_TOKEN");
-            case "slack.app.token" -> fallbacks.get("SLACK_APP_TOKEN");
-            default -> null;
-        };
-        return source.orElse(usual)::get;
+        return source.orElse(KaizenConfig.fromVariables(Map.of(
+                "slack.token", List.of("SLACK_BOT_TOKEN"),
+                "slack.app.token", List.of("SLACK_APP_TOKEN")), environment))::get;
     }
 
     @Override

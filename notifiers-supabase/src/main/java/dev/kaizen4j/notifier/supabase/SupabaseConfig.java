@@ -1,5 +1,7 @@
 package dev.kaizen4j.notifier.supabase;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.supabase.internal.Database;
 import dev.kaizen4j.spi.ConfigKey;
@@ -52,19 +54,8 @@ public interface SupabaseConfig extends PluginConfig {
 
     /** The Supabase settings of {@code source}, with the fallback variables read from {@code environment}. */
     static SupabaseConfig of(KaizenConfig source, Map<String, String> environment) {
-        return key -> {
-            String value = source.get(key);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-            for (String variable : FALLBACK_VARIABLES.getOrDefault(key, List.of())) {
-                String fallback = environment.get(variable);
-                if (fallback != null && !fallback.isBlank()) {
-                    return fallback;
-                }
-            }
-            return value;
-        };
+        requireNonNull(source, "source");
+        return source.orElse(KaizenConfig.fromVariables(FALLBACK_VARIABLES, environment))::get;
     }
 
     @Override
