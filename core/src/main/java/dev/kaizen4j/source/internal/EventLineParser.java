@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen4j.model.ConversationEvent;
 import dev.kaizen4j.model.MessageType;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -41,8 +45,11 @@ public final class EventLineParser {
     private final JsonFactory factory;
     /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
     private final String[] names = new String[MAX_CACHED * 2];
+    /** Each cached name's bytes when it is ASCII (else null): known names are found without decoding. */
+    private final byte[][] nameBytes = new byte[MAX_CACHED * 2][];
     private int cachedNames;
     private final String[] taskIds = new String[4096];
+    private final byte[][] taskIdBytes = new byte[4096][];
     private final CharsView view = new CharsView();
     private final Map<String, MessageType> types = new HashMap<>();
     private Object[] pairs = new Object[16];
@@ -59,6 +66,7 @@ public final class EventLineParser {
      * @throws MalformedLineException naming what was wrong with the line
      */
     public ConversationEvent parse(String line, @Nullable String defaultTeam) {
+        input = null;
         try (JsonParser parser = factory.createParser(line)) {
             return parse(parser, defaultTeam);
         } catch (IOException unreadable) {
@@ -73,6 +81,9 @@ public final class EventLineParser {
      * @throws MalformedLineException naming what was wrong with the line
      */
     public ConversationEvent parse(byte[] bytes, int offset, int length, @Nullable String defaultTeam) {
+        input = bytes;
+        inputBase = offset;
+        inputEnd = offset + length;
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
             return parse(parser, defaultTeam);
         } catch (IOException unreadable) {
@@ -100,6 +111,9 @@ public final class EventLineParser {
      */
     public @Nullable ConversationEvent parseNext(JsonParser parser, byte[] bytes, int base, int start, int stop,
             @Nullable String defaultTeam) {
+        input = bytes;
+        inputBase = base;
+        inputEnd = stop;
         try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -145,6 +159,75 @@ public final class EventLineParser {
         return build(defaultTeam);
     }
 
+    /**
+     * The bytes the parser reads, when it reads bytes: string values that are plain ASCII are then taken
+     * from them directly, which spares decoding them into characters and compressing them back.
+     */
+    private byte @Nullable [] input;
+    /** Where the parser's offset 0 lies in {@link #input}, and where the line ends. */
+    private int inputBase;
+    private int inputEnd;
+    /** The last {@link #plainString} found: {@code input[plainFrom, plainTo)}. */
+    private int plainFrom;
+    private int plainTo;
+
+    /**
+     * Whether the current string value is plain: ASCII, no escape, no control character, so that its
+     * bytes are its characters. Then they lie in {@code input[plainFrom, plainTo)}; anything else is
+     * left to the parser, which decodes it and rejects what is invalid.
+     */
+    private boolean plainString(JsonParser parser) {
+        byte[] bytes = input;
+        if (bytes == null) {
+            return false;
+        }
+        int quote = inputBase + (int) parser.currentTokenLocation().getByteOffset();
+        if (quote < inputBase || quote >= inputEnd || bytes[quote] != '"') {
+            return false;
+        }
+        int end = specialByte(bytes, quote + 1, inputEnd);
+        if (end < inputEnd && bytes[end] == '"') {
+            plainFrom = quote + 1;
+            plainTo = end;
+            return true;
+        }
+        return false;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long SPACES = ONES * ' ';
+
+    /**
+     * The index of the first byte in {@code bytes[from, to)} that ends or complicates a JSON string: a
+     * quote, a backslash, a control character or a byte that is not ASCII; {@code to} if none. Eight
+     * bytes at a time: the lowest flagged byte of a word is exact, whatever the flags above it.
+     */
+    static int specialByte(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            long flags = ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+                    | ((word - SPACES) & ~word) | word;
+            flags &= HIGH_BITS;
+            if (flags != 0) {
+                return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '"' || b == '\\' || b < 0x20) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     // The fields of the object being read, kept here so that reading allocates nothing more.
     private @Nullable String timestamp;
     /** The timestamp when read without making a string of it; then {@link #timestamp} is null. */
@@ -175,7 +258,7 @@ public final class EventLineParser {
                 case "team_name" -> team = name(parser, token, field);
                 case "task_id" -> taskId = taskId(parser, token, field);
                 case "agent_name" -> agent = name(parser, token, field);
-                case "message" -> message = scalar(parser, token, field);
+                case "message" -> message = text(parser, token, field);
                 case "message_type" -> type = name(parser, token, field);
                 case "to_agent" -> toAgent = name(parser, token, field);
                 case "metadata" -> metadata = metadata(parser, token);
@@ -200,10 +283,24 @@ public final class EventLineParser {
                 metadata);
     }
 
+    /** A scalar field's text, copied from the input's bytes when plain. */
+    private @Nullable String text(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token == JsonToken.VALUE_STRING && plainString(parser)) {
+            return new String(input, plainFrom, plainTo - plainFrom, StandardCharsets.ISO_8859_1);
+        }
+        return scalar(parser, token, field);
+    }
+
     private void timestamp(JsonParser parser, JsonToken token, String field) throws IOException {
         instant = null;
         timestamp = null;
-        if (token == JsonToken.VALUE_STRING) {
+        if (token == JsonToken.VALUE_STRING && plainString(parser)) {
+            bytesView.set(input, plainFrom, plainTo - plainFrom);
+            instant = fastTimestamp(bytesView);
+            if (instant != null) {
+                return;
+            }
+        } else if (token == JsonToken.VALUE_STRING) {
             view.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             instant = fastTimestamp(view);
             if (instant != null) {
@@ -221,6 +318,21 @@ public final class EventLineParser {
         if (token != JsonToken.VALUE_STRING) {
             return scalar(parser, token, field);
         }
+        if (plainString(parser)) {
+            byte[] bytes = input;
+            int hash = hash(bytes, plainFrom, plainTo);
+            int slot = mix(hash) & (taskIds.length - 1);
+            String known = taskIds[slot];
+            byte[] knownBytes = taskIdBytes[slot];
+            if (known != null && known.hashCode() == hash && knownBytes != null
+                    && Arrays.equals(knownBytes, 0, knownBytes.length, bytes, plainFrom, plainTo)) {
+                return known;
+            }
+            String value = new String(bytes, plainFrom, plainTo - plainFrom, StandardCharsets.ISO_8859_1);
+            taskIds[slot] = value;
+            taskIdBytes[slot] = Arrays.copyOfRange(bytes, plainFrom, plainTo);
+            return value;
+        }
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
@@ -232,6 +344,7 @@ public final class EventLineParser {
         }
         String value = new String(chars, offset, length);
         taskIds[slot] = value;
+        taskIdBytes[slot] = asciiBytes(value);
         return value;
     }
 
@@ -240,11 +353,26 @@ public final class EventLineParser {
         if (token != JsonToken.VALUE_STRING) {
             return scalar(parser, token, field);
         }
+        int mask = names.length - 1;
+        if (plainString(parser)) {
+            byte[] bytes = input;
+            int hash = hash(bytes, plainFrom, plainTo);
+            int slot = mix(hash) & mask;
+            for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
+                byte[] knownBytes = nameBytes[slot];
+                if (known.hashCode() == hash && knownBytes != null
+                        && Arrays.equals(knownBytes, 0, knownBytes.length, bytes, plainFrom, plainTo)) {
+                    return known;
+                }
+            }
+            String value = new String(bytes, plainFrom, plainTo - plainFrom, StandardCharsets.ISO_8859_1);
+            cacheName(slot, value);
+            return value;
+        }
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
         int hash = hash(chars, offset, length);
-        int mask = names.length - 1;
         int slot = mix(hash) & mask;
         for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
             if (known.hashCode() == hash && sameChars(known, chars, offset, length)) {
@@ -252,11 +380,26 @@ public final class EventLineParser {
             }
         }
         String value = new String(chars, offset, length);
+        cacheName(slot, value);
+        return value;
+    }
+
+    private void cacheName(int slot, String value) {
         if (cachedNames < MAX_CACHED) {
             names[slot] = value;
+            nameBytes[slot] = asciiBytes(value);
             cachedNames++;
         }
-        return value;
+    }
+
+    /** The bytes of an ASCII string, or null when it has other characters. */
+    private static byte @Nullable [] asciiBytes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return value.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static int mix(int hash) {
@@ -487,6 +630,44 @@ public final class EventLineParser {
         return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
     }
 
+    private final BytesView bytesView = new BytesView();
+
+    /** A reusable view of a range of ASCII bytes as characters, so that a timestamp is read without a string. */
+    private static final class BytesView implements CharSequence {
+        private byte[] bytes = new byte[0];
+        private int offset;
+        private int length;
+
+        void set(byte[] bytes, int offset, int length) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return (char) bytes[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** A reusable view of a range of the parser's characters, so that a timestamp is read without a string. */
     private static final class CharsView implements CharSequence {
         private char[] chars = new char[0];
@@ -521,6 +702,15 @@ public final class EventLineParser {
         public String toString() {
             return new String(chars, offset, length);
         }
+    }
+
+    /** {@link String#hashCode()} of the ASCII string in {@code bytes[from, to)}, without making it. */
+    private static int hash(byte[] bytes, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
     }
 
     /** {@link String#hashCode()} of the characters, without making the string. */

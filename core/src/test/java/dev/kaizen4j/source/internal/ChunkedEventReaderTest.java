@@ -98,4 +98,74 @@ class ChunkedEventReaderTest {
             assertThat(ChunkedEventReader.newline(bytes, from, to)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void givenStringsWithEscapesUnicodeAndControlCharacters_whenReadByChunks_thenEveryValueReadsAsParsedAlone()
+            throws IOException {
+        // given: the same names plain and escaped, text that is not ASCII, an unescaped control character
+        List<String> lines = List.of(
+                line("writer", "T-1", "plain text"),
+                line("wri\\u0074er", "T-\\u0031", "a \\\"quoted\\\" word\\nand a new line"),
+                line("writer", "T-1", "caf\u00e9 na\u00efve \u2014 \ud83d\ude80"),
+                line("r\u00e9dacteur", "T-\u00e9", "back to plain"),
+                line("r\u00e9dacteur", "T-\u00e9", "tab\tinside"),
+                line("writer", "T-2", "ends with a backslash \\\\"),
+                line("writer", "T-2", ""));
+        Path file = dir.resolve("strings.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        EventLineParser alone = new EventLineParser(Json.plain());
+        List<String> expected = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                expected.add(alone.parse(line, null).toString());
+            } catch (MalformedLineException malformed) {
+                expected.add("problem " + malformed.getMessage());
+            }
+        }
+
+        // when
+        List<String> actual = new ArrayList<>();
+        try (ChunkedEventReader reader = new ChunkedEventReader(List.of(file), null, event -> true, 1,
+                ChunkedEventReader.DEFAULT_CHUNK_BYTES)) {
+            for (ChunkedEventReader.Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                chunk.events().forEach(event -> actual.add(event.toString()));
+                chunk.problems().forEach(problem -> actual.add("problem " + problem.message()));
+            }
+        }
+
+        // then
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(actual).filteredOn(text -> text.startsWith("problem")).hasSize(1);
+        assertThat(actual).anyMatch(text -> text.contains("caf\u00e9 na\u00efve \u2014 \ud83d\ude80"));
+        assertThat(actual).anyMatch(text -> text.contains("a \"quoted\" word\nand a new line"));
+    }
+
+    private static String line(String agent, String task, String message) {
+        return "{\"timestamp\":\"2025-06-01T08:00:00Z\",\"team_name\":\"t\",\"task_id\":\"" + task
+                + "\",\"agent_name\":\"" + agent + "\",\"message\":\"" + message + "\",\"message_type\":\"update\","
+                + "\"metadata\":{\"tool\":\"" + agent + "\"}}";
+    }
+
+    @Test
+    void givenRandomBytes_whenSearchedForTheEndOfAPlainString_thenTheFirstQuoteBackslashControlOrNonAsciiByteIsFound() {
+        // given
+        java.util.Random random = new java.util.Random(5);
+        byte[] special = {'"', '\\', '\n', 0, 0x1f, (byte) 0x80, (byte) 0xff, (byte) 0xc3};
+        for (int t = 0; t < 5_000; t++) {
+            byte[] bytes = new byte[random.nextInt(48)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(10) == 0 ? special[random.nextInt(special.length)]
+                        : (byte) (0x20 + random.nextInt(0x60));
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < to && bytes[expected] != '"' && bytes[expected] != '\\' && bytes[expected] >= 0x20) {
+                expected++;
+            }
+
+            // when / then
+            assertThat(EventLineParser.specialByte(bytes, from, to)).isEqualTo(expected);
+        }
+    }
 }
