@@ -45,11 +45,11 @@ public final class EventLineParser {
     private final JsonFactory factory;
     /** Names, teams and types repeat on every line: one instance of each keeps open tasks small. */
     private final String[] names = new String[MAX_CACHED * 2];
-    /** Each cached name's bytes when it is ASCII (else null): known names are found without decoding. */
-    private final byte[][] nameBytes = new byte[MAX_CACHED * 2][];
     private int cachedNames;
     private final String[] taskIds = new String[4096];
-    private final byte[][] taskIdBytes = new byte[4096][];
+    /** The same for names and task ids read straight from the input's bytes. */
+    private final AsciiStrings plainNames = AsciiStrings.bounded(MAX_CACHED * 2);
+    private final AsciiStrings plainTaskIds = AsciiStrings.latest(4096);
     private final CharsView view = new CharsView();
     private final Map<String, MessageType> types = new HashMap<>();
     private Object[] pairs = new Object[16];
@@ -319,19 +319,7 @@ public final class EventLineParser {
             return scalar(parser, token, field);
         }
         if (plainString(parser)) {
-            byte[] bytes = input;
-            int hash = hash(bytes, plainFrom, plainTo);
-            int slot = mix(hash) & (taskIds.length - 1);
-            String known = taskIds[slot];
-            byte[] knownBytes = taskIdBytes[slot];
-            if (known != null && known.hashCode() == hash && knownBytes != null
-                    && Arrays.equals(knownBytes, 0, knownBytes.length, bytes, plainFrom, plainTo)) {
-                return known;
-            }
-            String value = new String(bytes, plainFrom, plainTo - plainFrom, StandardCharsets.ISO_8859_1);
-            taskIds[slot] = value;
-            taskIdBytes[slot] = Arrays.copyOfRange(bytes, plainFrom, plainTo);
-            return value;
+            return plainTaskIds.get(input, plainFrom, plainTo);
         }
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
@@ -344,7 +332,6 @@ public final class EventLineParser {
         }
         String value = new String(chars, offset, length);
         taskIds[slot] = value;
-        taskIdBytes[slot] = asciiBytes(value);
         return value;
     }
 
@@ -355,19 +342,7 @@ public final class EventLineParser {
         }
         int mask = names.length - 1;
         if (plainString(parser)) {
-            byte[] bytes = input;
-            int hash = hash(bytes, plainFrom, plainTo);
-            int slot = mix(hash) & mask;
-            for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
-                byte[] knownBytes = nameBytes[slot];
-                if (known.hashCode() == hash && knownBytes != null
-                        && Arrays.equals(knownBytes, 0, knownBytes.length, bytes, plainFrom, plainTo)) {
-                    return known;
-                }
-            }
-            String value = new String(bytes, plainFrom, plainTo - plainFrom, StandardCharsets.ISO_8859_1);
-            cacheName(slot, value);
-            return value;
+            return plainNames.get(input, plainFrom, plainTo);
         }
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
@@ -380,27 +355,13 @@ public final class EventLineParser {
             }
         }
         String value = new String(chars, offset, length);
-        cacheName(slot, value);
+        if (cachedNames < MAX_CACHED) {
+            names[slot] = value;
+            cachedNames++;
+        }
         return value;
     }
 
-    private void cacheName(int slot, String value) {
-        if (cachedNames < MAX_CACHED) {
-            names[slot] = value;
-            nameBytes[slot] = asciiBytes(value);
-            cachedNames++;
-        }
-    }
-
-    /** The bytes of an ASCII string, or null when it has other characters. */
-    private static byte @Nullable [] asciiBytes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return null;
-            }
-        }
-        return value.getBytes(StandardCharsets.ISO_8859_1);
-    }
 
     private static int mix(int hash) {
         return hash ^ (hash >>> 16);
@@ -702,15 +663,6 @@ public final class EventLineParser {
         public String toString() {
             return new String(chars, offset, length);
         }
-    }
-
-    /** {@link String#hashCode()} of the ASCII string in {@code bytes[from, to)}, without making it. */
-    private static int hash(byte[] bytes, int from, int to) {
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + bytes[i];
-        }
-        return hash;
     }
 
     /** {@link String#hashCode()} of the characters, without making the string. */
