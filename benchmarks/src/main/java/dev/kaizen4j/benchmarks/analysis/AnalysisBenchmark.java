@@ -8,6 +8,7 @@ import dev.kaizen4j.analysis.EffectivenessReport;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.source.ConversationQuery;
 import dev.kaizen4j.source.JsonlConversationSource;
+import dev.kaizen4j.source.internal.ChunkedEventReader;
 import dev.kaizen4j.team.TeamSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +17,14 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -38,7 +40,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The first argument is the log (generated with {@link LogGenerator} when missing), the second its
- * size in MB when generated (default 1024), the third the rounds to run (default 3; the best is kept).
+ * size in MB when generated (default 1024), the third the rounds to run (default 3; the best is kept),
+ * the fourth the warm-up rounds run before them, untimed, as JMH would (default 0). Each warm-up
+ * round still prints its times: the first is what a single cold run of the analysis costs.
  */
 public final class AnalysisBenchmark {
 
@@ -51,6 +55,7 @@ public final class AnalysisBenchmark {
         Path file = Path.of(args.length > 0 ? args[0] : "/tmp/kaizen4j-1g.jsonl");
         long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 1024;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         if (!Files.exists(file)) {
             long start = System.nanoTime();
             LogGenerator.generate(file, megabytes << 20, 42);
@@ -61,7 +66,25 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "Log %s: %.0f MB, max heap %d MB, %d processors%n", file, size,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
+        for (int round = 0; round < warmups; round++) {
+            long start = System.nanoTime();
+            bareParse(file);
+            double parse = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            readEvents(file);
+            double events = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            group(file);
+            double source = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            analyze(file);
+            double analysis = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "warm-up %d (untimed): bare parse %.2f s, events on one thread %.2f s,"
+                    + " source %.2f s, analysis %.2f s%n", round + 1, parse, events, source, analysis);
+        }
+
         double bestParse = Double.MAX_VALUE;
+        double bestEvents = Double.MAX_VALUE;
         double bestSource = Double.MAX_VALUE;
         double bestAnalysis = Double.MAX_VALUE;
         double bestDuck = Double.MAX_VALUE;
@@ -82,6 +105,10 @@ public final class AnalysisBenchmark {
             double parseCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
             parsePeak = Math.max(parsePeak, sampler.stop());
             bestParse = Math.min(bestParse, parse);
+
+            start = System.nanoTime();
+            readEvents(file);
+            bestEvents = Math.min(bestEvents, (System.nanoTime() - start) / 1e9);
 
             sampler = HeapSampler.start();
             start = System.nanoTime();
@@ -116,6 +143,8 @@ public final class AnalysisBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nBare Jackson parse: %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB%n",
                 bestParse, size / bestParse, events / bestParse, parsePeak >> 20);
+        System.out.printf(Locale.ROOT, "Events on one thread (parsed into the model, not grouped): %.2f s, %.2fx the bare"
+                + " parse%n", bestEvents, bestEvents / bestParse);
         System.out.printf(Locale.ROOT, "Source (parse + group into tasks): %.2f s, %.0f MB/s, %.0f events/s, peak heap %d MB"
                 + " (live after GC %d MB)%n", bestSource, size / bestSource, events / bestSource, sourcePeak >> 20,
                 sourceLive >> 20);
@@ -185,6 +214,21 @@ public final class AnalysisBenchmark {
             rows.next();
             return rows.getString(1);
         }
+    }
+
+    /**
+     * Parses every line into the model's events on the calling thread, without grouping them: what reading
+     * costs before any analysis, against the bare parse on the same single thread.
+     */
+    static long readEvents(Path file) {
+        long events = 0;
+        try (ChunkedEventReader reader = new ChunkedEventReader(List.of(file), null, event -> true, 1,
+                ChunkedEventReader.DEFAULT_CHUNK_BYTES)) {
+            for (ChunkedEventReader.Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                events += chunk.events().size();
+            }
+        }
+        return events;
     }
 
     /** Reads and groups the log into tasks, nothing more. */

@@ -37,14 +37,15 @@ class AnalysisBenchmarkTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            AnalysisBenchmark.main(new String[] {log.toString(), "1", "1"});
+            AnalysisBenchmark.main(new String[] {log.toString(), "1", "1", "1"});
         } finally {
             System.setOut(console);
         }
 
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("DuckDB v1.4.4").containsPattern("analysis/parse \\d+\\.\\d\\dx")
-                .containsPattern("analysis/duckdb \\d+\\.\\d\\dx").containsPattern("read\\+group/parse \\d+\\.\\d\\dx");
+                .containsPattern("analysis/duckdb \\d+\\.\\d\\dx").containsPattern("read\\+group/parse \\d+\\.\\d\\dx")
+                .contains("warm-up 1 (untimed)").containsPattern("Events on one thread .* \\d+\\.\\d\\dx the bare parse");
         long failedInLog = Files.readAllLines(log).stream().filter(line -> line.contains("\"task_failed\"")).count();
         assertThat(output).contains(failedInLog + " failed");
     }
