@@ -296,7 +296,7 @@ public final class JsonlConversationSource implements ConversationSource {
             return this;
         }
 
-        /** The size of the chunks the log is split into for parsing. Default 1 MiB. */
+        /** The size of the chunks the log is split into for parsing. Default 256 KiB. */
         public Builder chunkBytes(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("chunks must hold at least 1024 bytes: " + bytes);
