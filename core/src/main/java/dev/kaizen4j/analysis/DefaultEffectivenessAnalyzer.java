@@ -626,7 +626,7 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private double minRate = 0.1;
         private int minOccurrences = 2;
         private Duration slowHandoff = Duration.ofMinutes(30);
-        private int parallelism = Parallelism.DEFAULT;
+        private int parallelism = Parallelism.EXAMINING_DEFAULT;
 
         private Builder() {}
 
@@ -670,7 +670,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         /**
          * How many threads examine tasks; 1 examines them on the caller's thread. Results are merged
          * in log order, so the report does not depend on it. Host checks may then run on several
-         * threads at once. Default: the number of processors, at most 4.
+         * threads at once. Default: the number of processors less one (reading the log has threads of
+         * its own), at least 1 and at most 4.
          */
         public Builder parallelism(int threads) {
             this.parallelism = Parallelism.requirePositive(threads);

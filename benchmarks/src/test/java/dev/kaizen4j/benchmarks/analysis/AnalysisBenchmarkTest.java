@@ -49,4 +49,22 @@ class AnalysisBenchmarkTest {
         long failedInLog = Files.readAllLines(log).stream().filter(line -> line.contains("\"task_failed\"")).count();
         assertThat(output).contains(failedInLog + " failed");
     }
+
+    @Test
+    void parallelismCheckComparesTheSettingsGivenOnASmallLog() throws Exception {
+        Path log = directory.resolve("small.jsonl");
+        LogGenerator.generate(log, 1L << 20, 42);
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ParallelismCheck.main(new String[] {log.toString(), "1", "4", "1", "2"});
+        } finally {
+            System.setOut(console);
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output).containsPattern("1 examining thread\\(s\\): mean \\d+\\.\\d{3} s, least .* over 1 rounds")
+                .containsPattern("2 examining thread\\(s\\): mean \\d+\\.\\d{3} s").contains("round 1, 2 examining thread(s)");
+    }
 }
