@@ -33,16 +33,7 @@ class AnalysisBenchmarkTest {
     void benchmarkRunsOnASmallLogAndPrintsTheThreeRatios() throws Exception {
         Path log = directory.resolve("small.jsonl");
         LogGenerator.generate(log, 1L << 20, 42);
-        PrintStream console = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            AnalysisBenchmark.main(new String[] {log.toString(), "1", "1", "1"});
-        } finally {
-            System.setOut(console);
-        }
-
-        String output = captured.toString(StandardCharsets.UTF_8);
+        String output = printed(() -> AnalysisBenchmark.main(new String[] {log.toString(), "1", "1", "1"}));
         assertThat(output).contains("DuckDB v1.4.4").containsPattern("analysis/parse \\d+\\.\\d\\dx")
                 .containsPattern("analysis/duckdb \\d+\\.\\d\\dx").containsPattern("read\\+group/parse \\d+\\.\\d\\dx")
                 .contains("warm-up 1 (untimed)").containsPattern("Events on one thread .* \\d+\\.\\d\\dx the bare parse");
@@ -54,17 +45,26 @@ class AnalysisBenchmarkTest {
     void parallelismCheckComparesTheSettingsGivenOnASmallLog() throws Exception {
         Path log = directory.resolve("small.jsonl");
         LogGenerator.generate(log, 1L << 20, 42);
+        String output = printed(() -> ParallelismCheck.main(new String[] {log.toString(), "1", "4", "1", "2"}));
+        assertThat(output).containsPattern("1 examining thread\\(s\\): mean \\d+\\.\\d{3} s, least .* over 1 rounds")
+                .containsPattern("2 examining thread\\(s\\): mean \\d+\\.\\d{3} s").contains("round 1, 2 examining thread(s)");
+    }
+
+    /** A benchmark's main method as it runs. */
+    private interface Main {
+        void run() throws Exception;
+    }
+
+    /** What {@code main} prints to standard output. */
+    private static String printed(Main main) throws Exception {
         PrintStream console = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ParallelismCheck.main(new String[] {log.toString(), "1", "4", "1", "2"});
+            main.run();
         } finally {
             System.setOut(console);
         }
-
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(output).containsPattern("1 examining thread\\(s\\): mean \\d+\\.\\d{3} s, least .* over 1 rounds")
-                .containsPattern("2 examining thread\\(s\\): mean \\d+\\.\\d{3} s").contains("round 1, 2 examining thread(s)");
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -295,8 +295,15 @@ public final class EventLineParser {
         instant = null;
         timestamp = null;
         if (token == JsonToken.VALUE_STRING && plainString(parser)) {
-            bytesView.set(input, plainFrom, plainTo - plainFrom);
-            instant = fastTimestamp(bytesView);
+            int length = plainTo - plainFrom;
+            if (timestampChars.length < length) {
+                timestampChars = new char[length];
+            }
+            for (int i = 0; i < length; i++) {
+                timestampChars[i] = (char) input[plainFrom + i];
+            }
+            view.set(timestampChars, 0, length);
+            instant = fastTimestamp(view);
             if (instant != null) {
                 return;
             }
@@ -591,43 +598,8 @@ public final class EventLineParser {
         return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
     }
 
-    private final BytesView bytesView = new BytesView();
-
-    /** A reusable view of a range of ASCII bytes as characters, so that a timestamp is read without a string. */
-    private static final class BytesView implements CharSequence {
-        private byte[] bytes = new byte[0];
-        private int offset;
-        private int length;
-
-        void set(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.offset = offset;
-            this.length = length;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return (char) bytes[offset + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-        }
-    }
+    /** A plain timestamp's characters, widened from its bytes for {@link #fastTimestamp}. */
+    private char[] timestampChars = new char[32];
 
     /** A reusable view of a range of the parser's characters, so that a timestamp is read without a string. */
     private static final class CharsView implements CharSequence {
