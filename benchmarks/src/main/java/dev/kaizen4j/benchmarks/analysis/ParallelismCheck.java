@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Arguments: the log (generated when missing), its size in MB when generated, the rounds per setting (the
- * first three of each are warm-up and not counted), then the examining thread counts to compare.
+ * first three of each are warm-up and not counted), then the examining thread counts to compare. With one
+ * round and one setting it times a cold run: a fresh JVM's first analysis.
  */
 public final class ParallelismCheck {
 
@@ -61,7 +62,11 @@ public final class ParallelismCheck {
                 }
             }
         }
-        int counted = Math.max(1, rounds - WARM_UP);
+        int counted = rounds - WARM_UP;
+        if (counted < 1) {
+            System.out.println("no round counted: the first " + WARM_UP + " rounds of each setting are warm-up");
+            return;
+        }
         for (int s = 0; s < settings.length; s++) {
             System.out.printf(Locale.ROOT, "%d examining thread(s): mean %.3f s, least %.3f s, mean cpu %.3f s over %d"
                     + " rounds%n", settings[s], wall[s] / counted, leastWall[s], cpu[s] / counted, counted);
