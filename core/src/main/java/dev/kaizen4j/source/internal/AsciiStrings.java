@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Strings made from ASCII bytes, one instance per distinct text: names, types and task ids repeat on
  * every line of a log. A text is known by its length and its first and last eight bytes, which for
  * texts of up to sixteen bytes are all of them, so most look-ups read two words and compare nothing
- * else. Not thread-safe.
+ * else. Texts longer than {@link #MAX_LENGTH} bytes are not kept. Not thread-safe.
  */
 final class AsciiStrings {
 
@@ -56,9 +56,15 @@ final class AsciiStrings {
         return slots;
     }
 
+    /** Longer texts are made anew each time: a log of huge names or ids must not fill the heap with copies. */
+    static final int MAX_LENGTH = 256;
+
     /** The string of the ASCII bytes {@code bytes[from, to)}. */
     String get(byte[] bytes, int from, int to) {
         int length = to - from;
+        if (length > MAX_LENGTH) {
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
         long head = head(bytes, from, length);
         long tail = length >= Long.BYTES ? (long) LONGS.get(bytes, to - Long.BYTES) : head;
         long mixed = (head * 0x9E3779B97F4A7C15L) ^ (tail * 0xC2B2AE3D27D4EB4FL) ^ length;

@@ -331,6 +331,9 @@ public final class EventLineParser {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
+        if (length > AsciiStrings.MAX_LENGTH) {
+            return new String(chars, offset, length);
+        }
         int hash = hash(chars, offset, length);
         int slot = mix(hash) & (taskIds.length - 1);
         String known = taskIds[slot];
@@ -354,6 +357,9 @@ public final class EventLineParser {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
+        if (length > AsciiStrings.MAX_LENGTH) {
+            return new String(chars, offset, length);
+        }
         int hash = hash(chars, offset, length);
         int slot = mix(hash) & mask;
         for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {

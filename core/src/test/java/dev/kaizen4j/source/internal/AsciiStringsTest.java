@@ -59,6 +59,20 @@ class AsciiStringsTest {
     }
 
     @Test
+    void givenATextLongerThanTheBound_whenLookedUpTwice_thenItIsMadeAnewAndNotKept() {
+        // given
+        byte[] bytes = "x".repeat(AsciiStrings.MAX_LENGTH + 1).getBytes(StandardCharsets.US_ASCII);
+        AsciiStrings strings = AsciiStrings.bounded(16);
+
+        // when
+        String first = strings.get(bytes, 0, bytes.length);
+        String second = strings.get(bytes, 0, bytes.length);
+
+        // then
+        assertThat(second).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
     void givenASizeThatIsNotAPowerOfTwo_whenCreated_thenItIsRefused() {
         assertThatThrownBy(() -> AsciiStrings.bounded(100)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("power of two");
