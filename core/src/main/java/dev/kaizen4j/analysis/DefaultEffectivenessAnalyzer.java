@@ -89,8 +89,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Blame never goes to {@code system}, {@code user}, {@code human}, to tool results or to code
  * executors (speakers such as {@code Computer_terminal}); the agent that called the tool or wrote the
- * code may be blamed. Tasks are examined in parallel ({@link Builder#parallelism(int)}) and merged in
- * log order, so the report is the same whatever the parallelism.
+ * code may be blamed. Tasks are examined by as many threads as {@link Builder#parallelism(int)} says (by
+ * default one fewer than the processors) and merged in log order, so the report is the same whatever the
+ * parallelism.
  */
 public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer {
 
