@@ -6,47 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The test harness itself: the real PostgREST behind the gateway answers as Supabase does. */
 @RequiresPostgrest
 class PostgrestServerTest {
 
-    private static TestDatabase database;
-    private static PostgrestServer postgrest;
-    private static SupabaseGateway gateway;
+    @RegisterExtension
+    static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** Started on the first test that runs, so that none starts when every test is skipped. */
-    private static void start() {
-        database = TestDatabase.create();
-        PostgrestServer.createRoles(database);
-        new SchemaMigrations(database.dataSource()).migrate();
-        postgrest = PostgrestServer.start(database);
-        gateway = SupabaseGateway.in(postgrest);
-    }
-
-    @BeforeEach
-    void startOnce() {
-        if (gateway == null) {
-            start();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (postgrest != null) {
-            postgrest.close();
-        }
-    }
-
     private HttpResponse<String> get(String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(supabase.gateway().url() + path));
         if (key != null) {
             request.header("apikey", key).header("Authorization", "Bearer " + key);
         }
@@ -55,7 +27,7 @@ class PostgrestServerTest {
 
     @Test
     void givenTheServiceRoleKey_whenATableIsRead_thenItsRowsAreReturned() throws Exception {
-        database.execute("INSERT INTO team_effectiveness_metrics (team_name, metric_date, tasks_completed)"
+        supabase.database().execute("INSERT INTO team_effectiveness_metrics (team_name, metric_date, tasks_completed)"
                 + " VALUES ('t', DATE '2025-06-10', 3)");
 
         HttpResponse<String> response = get("/rest/v1/team_effectiveness_metrics?select=team_name,tasks_completed",

@@ -7,33 +7,21 @@ import dev.kaizen4j.KaizenException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The metrics store through the real PostgREST, as Supabase serves it. */
 @RequiresPostgrest
 class RestMetricsStoreTest extends MetricsStoreContract {
 
-    private static SupabaseRest supabase;
-    private static SupabaseRest unmigrated;
-
-    /** Started on the first test that runs, so that none starts when every test is skipped. */
-    private static void start() {
-        supabase = SupabaseRest.migrated();
-        unmigrated = SupabaseRest.start(database -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        SupabaseRest.closeAll(supabase, unmigrated);
-    }
+    @RegisterExtension
+    static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
+    @RegisterExtension
+    static final SharedSupabaseRest unmigrated = SharedSupabaseRest.start(database -> { });
 
     @BeforeEach
     void emptyTable() {
-        if (supabase == null) {
-            start();
-        }
         supabase.database().execute("TRUNCATE team_effectiveness_metrics");
     }
 

@@ -15,44 +15,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Supabase back-channel over the REST transport, through the real PostgREST and the core contract kit. */
 @RequiresPostgrest
 class SupabaseBackChannelRestTest extends BackChannelContract {
 
-    private static SupabaseRest supabase;
-    private static SupabaseRest handMade;
+    @RegisterExtension
+    static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
+    @RegisterExtension
+    static final SharedSupabaseRest handMade = SharedSupabaseRest.start(database -> {
+        database.createDesignTablesByHand();
+        database.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
+                + " proposed_state, rationale, status, reviewer_notes) VALUES ('sales-team', 'prompt', 'closer',"
+                + " '{\"prompt\":\"old\"}', '{\"prompt\":\"new\"}', 'typed by a person', 'approved', 'fine')");
+        new SchemaMigrations(database.dataSource()).migrate();
+    });
 
     private final List<BackChannel> opened = new ArrayList<>();
     private BackChannel channel;
     private int sentBefore;
 
-    /** Started on the first test that runs, so that none starts when every test is skipped. */
-    private static void start() {
-        supabase = SupabaseRest.migrated();
-        handMade = SupabaseRest.start(database -> {
-            database.createDesignTablesByHand();
-            database.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
-                    + " proposed_state, rationale, status, reviewer_notes) VALUES ('sales-team', 'prompt', 'closer',"
-                    + " '{\"prompt\":\"old\"}', '{\"prompt\":\"new\"}', 'typed by a person', 'approved', 'fine')");
-            new SchemaMigrations(database.dataSource()).migrate();
-        });
-    }
-
-    @AfterAll
-    static void stop() {
-        SupabaseRest.closeAll(supabase, handMade);
-    }
-
     @BeforeEach
     void freshQueue() {
-        if (supabase == null) {
-            start();
-        }
         supabase.database().execute("TRUNCATE team_improvement_requests, team_improvement_transitions");
         supabase.gateway().clearFaults();
         sentBefore = supabase.gateway().sent().size();

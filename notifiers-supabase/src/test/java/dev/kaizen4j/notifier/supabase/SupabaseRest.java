@@ -68,15 +68,6 @@ public final class SupabaseRest implements AutoCloseable {
         return sleeps;
     }
 
-    /** Closes the projects that were started; null ones (a start that failed or was skipped) are ignored. */
-    public static void closeAll(SupabaseRest... projects) {
-        for (SupabaseRest project : projects) {
-            if (project != null) {
-                project.close();
-            }
-        }
-    }
-
     @Override
     public void close() {
         gateway.close();

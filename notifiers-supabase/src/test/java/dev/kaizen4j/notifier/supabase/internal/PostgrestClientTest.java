@@ -6,40 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.notifier.supabase.PostgrestServer;
 import dev.kaizen4j.notifier.supabase.RequiresPostgrest;
-import dev.kaizen4j.notifier.supabase.SupabaseRest;
+import dev.kaizen4j.notifier.supabase.SharedSupabaseRest;
 import dev.kaizen4j.review.contract.ContractRequests;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the REST transport fails: one clear line, retried only where a retry can help, never the key. */
 @RequiresPostgrest
 class PostgrestClientTest {
 
-    private static SupabaseRest supabase;
-    private static SupabaseRest unmigrated;
-
-    /** Started on the first test that runs, so that none starts when every test is skipped. */
-    private static void start() {
-        supabase = SupabaseRest.migrated();
-        unmigrated = SupabaseRest.start(database -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        SupabaseRest.closeAll(supabase, unmigrated);
-    }
+    @RegisterExtension
+    static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
+    @RegisterExtension
+    static final SharedSupabaseRest unmigrated = SharedSupabaseRest.start(database -> { });
 
     @BeforeEach
     void emptyQueue() {
-        if (supabase == null) {
-            start();
-        }
         supabase.database().execute("TRUNCATE team_improvement_requests, team_improvement_transitions");
         supabase.sleeps().clear();
         supabase.gateway().clearFaults();

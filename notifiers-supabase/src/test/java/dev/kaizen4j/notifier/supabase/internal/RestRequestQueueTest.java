@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen4j.notifier.supabase.RequiresPostgrest;
 import dev.kaizen4j.notifier.supabase.Rows;
-import dev.kaizen4j.notifier.supabase.SupabaseRest;
+import dev.kaizen4j.notifier.supabase.SharedSupabaseRest;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.Verdict;
 import dev.kaizen4j.review.contract.ContractRequests;
@@ -18,35 +18,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The review queue through the real PostgREST, on a database Kaizen4j migrated. */
 @RequiresPostgrest
 class RestRequestQueueTest {
 
-    private static SupabaseRest supabase;
+    @RegisterExtension
+    static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
     private RestRequestQueue queue;
-
-    /** Started on the first test that runs, so that none starts when every test is skipped. */
-    private static void start() {
-        supabase = SupabaseRest.migrated();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (supabase != null) {
-            supabase.close();
-        }
-    }
 
     @BeforeEach
     void emptyQueue() {
-        if (supabase == null) {
-            start();
-        }
         supabase.database().execute("TRUNCATE team_improvement_requests, team_improvement_transitions");
         queue = new RestRequestQueue(supabase.client());
     }
