@@ -8,15 +8,9 @@ import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
-import dev.kaizen4j.review.contract.BackChannelContract;
 import dev.kaizen4j.review.contract.ContractRequests;
-import dev.kaizen4j.spi.KaizenConfig;
 import dev.kaizen4j.validation.PassedValidation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,19 +28,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** The Supabase back-channel over JDBC against a real PostgreSQL, through the core contract kit. */
-class SupabaseBackChannelJdbcTest extends BackChannelContract {
+class SupabaseBackChannelJdbcTest extends SupabaseChannelContract {
 
     static final String PASSWORD = "S3cret-db-pw";
 
     private TestDatabase database;
     private BackChannel channel;
-    private final List<BackChannel> opened = new ArrayList<>();
 
     @BeforeEach
     void freshDatabase() {
@@ -55,9 +47,9 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         channel = open(url(database.port()));
     }
 
-    @AfterEach
-    void closeChannels() {
-        opened.forEach(BackChannel::close);
+    @Override
+    protected TestDatabase database() {
+        return database;
     }
 
     /** The URI as Supabase shows it; the embedded server trusts loopback, so the password is carried, not checked. */
@@ -66,10 +58,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     }
 
     private BackChannel open(String url) {
-        BackChannel created = SupabaseBackChannel.create(SupabaseConfig.of(
-                KaizenConfig.of(Map.of("supabase.db.url", url, "supabase.connect.timeout", "2s")), Map.of()));
-        opened.add(created);
-        return created;
+        return open(Map.of("supabase.db.url", url, "supabase.connect.timeout", "2s"));
     }
 
     @Override
@@ -84,23 +73,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
 
     @Override
     protected BackChannel channelWithBackendDown() {
-        return open(url(closedPort()));
-    }
-
-    @Override
-    protected void decide(Submission submission, Verdict verdict, String notes) {
-        String status = switch (verdict) {
-            case APPROVED -> "approved";
-            case REJECTED -> "rejected";
-            case NEEDS_WORK -> "needs_work";
-        };
-        update("UPDATE team_improvement_requests SET status = ?, reviewer_notes = ? WHERE id = ?::uuid",
-                status, notes, submission.externalId());
-    }
-
-    @Override
-    protected int requestsHeld() {
-        return Integer.parseInt(query("SELECT count(*) FROM team_improvement_requests"));
+        return open(url(PostgrestServer.freePort()));
     }
 
     @Override
@@ -207,8 +180,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         handMade.execute("INSERT INTO team_improvement_requests (team_name, request_type, agent_name, current_state,"
                 + " proposed_state, rationale) VALUES ('ops', 'prompt', 'a', '{}', '{}', 'by hand')");
         new SchemaMigrations(handMade.dataSource()).migrate();
-        BackChannel onHandMade = SupabaseBackChannel.jdbc(handMade.dataSource());
-        opened.add(onHandMade);
+        BackChannel onHandMade = closedAfterTheTest(SupabaseBackChannel.jdbc(handMade.dataSource()));
 
         Submission submission = onHandMade.submit(ContractRequests.request("Use the target keyword."));
         Submission again = onHandMade.submit(ContractRequests.request("Use the target keyword."));
@@ -310,8 +282,7 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
     @Test
     void givenTheTableMissing_whenSubmitting_thenTheFailureSaysToMigrateAndIsNotRetriable() {
         TestDatabase empty = TestDatabase.create();
-        BackChannel unmigrated = SupabaseBackChannel.jdbc(empty.dataSource());
-        opened.add(unmigrated);
+        BackChannel unmigrated = closedAfterTheTest(SupabaseBackChannel.jdbc(empty.dataSource()));
 
         Submission failed = unmigrated.submit(ContractRequests.request("Use the target keyword."));
 
@@ -332,23 +303,4 @@ class SupabaseBackChannelJdbcTest extends BackChannelContract {
         return Sql.scalar(database.dataSource(), sql);
     }
 
-    private void update(String sql, String... parameters) {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

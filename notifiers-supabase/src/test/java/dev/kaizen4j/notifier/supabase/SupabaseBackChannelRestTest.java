@@ -8,21 +8,17 @@ import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
 import dev.kaizen4j.review.Submission;
 import dev.kaizen4j.review.Verdict;
-import dev.kaizen4j.review.contract.BackChannelContract;
 import dev.kaizen4j.review.contract.ContractRequests;
-import dev.kaizen4j.spi.KaizenConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Supabase back-channel over the REST transport, through the real PostgREST and the core contract kit. */
 @RequiresPostgrest
-class SupabaseBackChannelRestTest extends BackChannelContract {
+class SupabaseBackChannelRestTest extends SupabaseChannelContract {
 
     @RegisterExtension
     static final SharedSupabaseRest supabase = SharedSupabaseRest.migrated();
@@ -35,7 +31,6 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
         new SchemaMigrations(database.dataSource()).migrate();
     });
 
-    private final List<BackChannel> opened = new ArrayList<>();
     private BackChannel channel;
     private int sentBefore;
 
@@ -47,16 +42,13 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
         channel = open(supabase.gateway().url().toString());
     }
 
-    @AfterEach
-    void closeChannels() {
-        opened.forEach(BackChannel::close);
+    @Override
+    protected TestDatabase database() {
+        return supabase.database();
     }
 
     private BackChannel open(String url) {
-        BackChannel created = SupabaseBackChannel.create(SupabaseConfig.of(KaizenConfig.of(Map.of(
-                "supabase.url", url, "supabase.key", PostgrestServer.serviceRoleKey())), Map.of()));
-        opened.add(created);
-        return created;
+        return open(Map.of("supabase.url", url, "supabase.key", PostgrestServer.serviceRoleKey()));
     }
 
     @Override
@@ -72,18 +64,6 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
     @Override
     protected BackChannel channelWithBackendDown() {
         return open("http://127.0.0.1:" + PostgrestServer.freePort());
-    }
-
-    @Override
-    protected void decide(Submission submission, Verdict verdict, String notes) {
-        String status = verdict.name().toLowerCase(java.util.Locale.ROOT);
-        supabase.database().execute("UPDATE team_improvement_requests SET status = '" + status + "', reviewer_notes = '"
-                + notes.replace("'", "''") + "' WHERE id = '" + submission.externalId() + "'::uuid");
-    }
-
-    @Override
-    protected int requestsHeld() {
-        return (int) Rows.count(supabase.database().dataSource(), "SELECT count(*) FROM team_improvement_requests");
     }
 
     @Override
@@ -118,9 +98,7 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
     @Test
     void givenARefusedKey_whenSubmitting_thenTheFailureIsAValueSayingToUseTheServiceRoleKeyAndNotRetriable() {
         String foreign = PostgrestServer.foreignKey();
-        BackChannel refused = SupabaseBackChannel.create(SupabaseConfig.of(KaizenConfig.of(Map.of(
-                "supabase.url", supabase.gateway().url().toString(), "supabase.key", foreign)), Map.of()));
-        opened.add(refused);
+        BackChannel refused = open(Map.of("supabase.url", supabase.gateway().url().toString(), "supabase.key", foreign));
 
         Submission submission = refused.submit(ContractRequests.request("Use the target keyword."));
 
@@ -141,10 +119,8 @@ class SupabaseBackChannelRestTest extends BackChannelContract {
 
     @Test
     void givenTablesMadeByHandFromTheDesign_whenUsedOverRest_thenNewRowsAreAddedAndTheUsersRowIsKept() {
-        BackChannel onHandMade = SupabaseBackChannel.create(SupabaseConfig.of(KaizenConfig.of(Map.of(
-                "supabase.url", handMade.gateway().url().toString(), "supabase.key", PostgrestServer.serviceRoleKey())),
-                Map.of()));
-        opened.add(onHandMade);
+        BackChannel onHandMade = open(Map.of("supabase.url", handMade.gateway().url().toString(), "supabase.key",
+                PostgrestServer.serviceRoleKey()));
         ImprovementRequest request = ContractRequests.request("Use the target keyword.");
 
         Submission first = onHandMade.submit(request);
