@@ -252,9 +252,14 @@ public final class AnalysisBenchmark {
     }
 
     static EffectivenessReport analyze(Path file) {
+        return analyze(file, DefaultEffectivenessAnalyzer.create());
+    }
+
+    /** The full analysis of the generated team's tasks in {@code file} by {@code analyzer}. */
+    static EffectivenessReport analyze(Path file, DefaultEffectivenessAnalyzer analyzer) {
         try (Stream<Conversation> tasks = JsonlConversationSource.of(file)
                 .conversations(ConversationQuery.team("marketing-team"))) {
-            return DefaultEffectivenessAnalyzer.create().analyze(tasks, TeamSpec.named("marketing-team"));
+            return analyzer.analyze(tasks, TeamSpec.named("marketing-team"));
         }
     }
 

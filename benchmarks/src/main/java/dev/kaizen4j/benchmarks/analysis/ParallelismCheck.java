@@ -2,15 +2,11 @@ package dev.kaizen4j.benchmarks.analysis;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.kaizen4j.analysis.DefaultEffectivenessAnalyzer;
-import dev.kaizen4j.model.Conversation;
-import dev.kaizen4j.source.ConversationQuery;
-import dev.kaizen4j.source.JsonlConversationSource;
-import dev.kaizen4j.team.TeamSpec;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Times the full analysis of one log with different numbers of examining threads, alternating them round
@@ -45,12 +41,12 @@ public final class ParallelismCheck {
         double[] wall = new double[settings.length];
         double[] leastWall = new double[settings.length];
         double[] cpu = new double[settings.length];
-        java.util.Arrays.fill(leastWall, Double.MAX_VALUE);
+        Arrays.fill(leastWall, Double.MAX_VALUE);
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < settings.length; s++) {
                 long start = System.nanoTime();
                 long cpuStart = os.getProcessCpuTime();
-                analyze(file, settings[s]);
+                AnalysisBenchmark.analyze(file, DefaultEffectivenessAnalyzer.builder().parallelism(settings[s]).build());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
                 System.out.printf(Locale.ROOT, "round %d, %d examining thread(s): %.2f s (cpu %.2f s)%s%n", round + 1,
@@ -70,14 +66,6 @@ public final class ParallelismCheck {
         for (int s = 0; s < settings.length; s++) {
             System.out.printf(Locale.ROOT, "%d examining thread(s): mean %.3f s, least %.3f s, mean cpu %.3f s over %d"
                     + " rounds%n", settings[s], wall[s] / counted, leastWall[s], cpu[s] / counted, counted);
-        }
-    }
-
-    private static void analyze(Path file, int threads) {
-        try (Stream<Conversation> tasks = JsonlConversationSource.of(file)
-                .conversations(ConversationQuery.team("marketing-team"))) {
-            DefaultEffectivenessAnalyzer.builder().parallelism(threads).build()
-                    .analyze(tasks, TeamSpec.named("marketing-team"));
         }
     }
 }
