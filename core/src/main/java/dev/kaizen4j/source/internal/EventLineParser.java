@@ -294,20 +294,7 @@ public final class EventLineParser {
     private void timestamp(JsonParser parser, JsonToken token, String field) throws IOException {
         instant = null;
         timestamp = null;
-        if (token == JsonToken.VALUE_STRING && plainString(parser)) {
-            int length = plainTo - plainFrom;
-            if (timestampChars.length < length) {
-                timestampChars = new char[length];
-            }
-            for (int i = 0; i < length; i++) {
-                timestampChars[i] = (char) input[plainFrom + i];
-            }
-            view.set(timestampChars, 0, length);
-            instant = fastTimestamp(view);
-            if (instant != null) {
-                return;
-            }
-        } else if (token == JsonToken.VALUE_STRING) {
+        if (token == JsonToken.VALUE_STRING) {
             view.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             instant = fastTimestamp(view);
             if (instant != null) {
@@ -350,7 +337,6 @@ public final class EventLineParser {
         if (token != JsonToken.VALUE_STRING) {
             return scalar(parser, token, field);
         }
-        int mask = names.length - 1;
         if (plainString(parser)) {
             return plainNames.get(input, plainFrom, plainTo);
         }
@@ -361,6 +347,7 @@ public final class EventLineParser {
             return new String(chars, offset, length);
         }
         int hash = hash(chars, offset, length);
+        int mask = names.length - 1;
         int slot = mix(hash) & mask;
         for (String known; (known = names[slot]) != null; slot = (slot + 1) & mask) {
             if (known.hashCode() == hash && sameChars(known, chars, offset, length)) {
@@ -374,7 +361,6 @@ public final class EventLineParser {
         }
         return value;
     }
-
 
     private static int mix(int hash) {
         return hash ^ (hash >>> 16);
@@ -603,9 +589,6 @@ public final class EventLineParser {
         int time = text.indexOf(':');
         return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
     }
-
-    /** A plain timestamp's characters, widened from its bytes for {@link #fastTimestamp}. */
-    private char[] timestampChars = new char[32];
 
     /** A reusable view of a range of the parser's characters, so that a timestamp is read without a string. */
     private static final class CharsView implements CharSequence {
