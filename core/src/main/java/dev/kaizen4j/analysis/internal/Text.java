@@ -257,17 +257,8 @@ public final class Text {
         return letters < minChars ? 0 : hash;
     }
 
-    static final long[] STOPWORD_HASHES = STOPWORDS.stream().mapToLong(word -> wordHash(word, 0, word.length()))
-            .sorted().toArray();
-
-    private static long wordHash(CharSequence text, int from, int to) {
-        long hash = 0x9E3779B97F4A7C15L;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            hash = (hash ^ (c >= 'A' && c <= 'Z' ? c + 32 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001B3L;
-        }
-        return hash;
-    }
+    static final long[] STOPWORD_HASHES = STOPWORDS.stream()
+            .mapToLong(word -> wordHash(word.toCharArray(), 0, word.length())).sorted().toArray();
 
     /**
      * The content words of the first {@code limit} characters of a text as sorted, distinct hashes:
@@ -276,47 +267,69 @@ public final class Text {
     public static long[] wordHashes(String string, int limit) {
         int end = Math.min(limit, string.length());
         char[] text = chars(string, end);
-        long[] hashes = new long[16];
+        long[] hashes = HASHES.get();
         int size = 0;
-        int start = -1;
-        // One pass: each word's hash is built as it is read, with and without its last character.
-        long hash = 0;
-        long withoutLast = 0;
-        char last = 0;
-        char before = 0;
-        for (int i = 0; i <= end; i++) {
-            char c = i < end ? text[i] : 0;
-            char lower = i == end ? 0 : c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
-            if (lower == 0 && i < end && isHashedSymbol(text, i, end)) {
-                lower = c;
+        int i = 0;
+        while (i < end) {
+            char lower = wordChar(text, i, end);
+            if (lower == 0) {
+                i++;
+                continue;
             }
-            if (lower != 0) {
-                if (start < 0) {
-                    start = i;
-                    hash = 0x9E3779B97F4A7C15L;
-                    last = 0;
+            // A word: hashed in a loop of its own, so that the loop above only looks for the next one.
+            int start = i;
+            long hash = WORD_SEED;
+            do {
+                hash = (hash ^ lower) * WORD_PRIME;
+                i++;
+            } while (i < end && (lower = wordChar(text, i, end)) != 0);
+            int length = i - start;
+            if (length < 3) {
+                continue;
+            }
+            char last = text[i - 1];
+            char before = text[i - 2];
+            if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
+                hash = wordHash(text, start, i - 1);
+            }
+            // No stop word is longer than the longest one: longer words need no look-up.
+            if (length > LONGEST_STOPWORD + 1 || !isStopword(hash)) {
+                if (size == hashes.length) {
+                    hashes = java.util.Arrays.copyOf(hashes, size * 2);
+                    HASHES.set(hashes);
                 }
-                withoutLast = hash;
-                hash = (hash ^ lower) * 0x100000001B3L;
-                before = last;
-                last = c;
-            } else if (start >= 0) {
-                int length = i - start;
-                if (length >= 3) {
-                    long value = length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S'
-                            ? withoutLast : hash;
-                    // No stop word is longer than the longest one: longer words need no look-up.
-                    if (length > LONGEST_STOPWORD + 1 || !isStopword(value)) {
-                        if (size == hashes.length) {
-                            hashes = java.util.Arrays.copyOf(hashes, size * 2);
-                        }
-                        hashes[size++] = value;
-                    }
-                }
-                start = -1;
+                hashes[size++] = hash;
             }
         }
         return sortedDistinct(hashes, size);
+    }
+
+    private static final long WORD_SEED = 0x9E3779B97F4A7C15L;
+    private static final long WORD_PRIME = 0x100000001B3L;
+
+    /** Scratch space for the hashes of one text, per thread: only the sorted, distinct result is kept. */
+    private static final ThreadLocal<long[]> HASHES = ThreadLocal.withInitial(() -> new long[64]);
+
+    /**
+     * The character at {@code i} as {@link #wordHashes} hashes it: lower-cased if it is a letter or digit,
+     * itself if it is a symbol that belongs to a figure, else 0.
+     */
+    private static char wordChar(char[] text, int i, int end) {
+        char c = text[i];
+        if (c < 128) {
+            char lower = ASCII_WORD[c];
+            return lower != 0 || !isHashedSymbol(text, i, end) ? lower : c;
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+
+    /** The hash {@link #wordHashes} gives the word {@code text[from, to)}, all of whose characters are word characters. */
+    private static long wordHash(char[] text, int from, int to) {
+        long hash = WORD_SEED;
+        for (int i = from; i < to; i++) {
+            hash = (hash ^ wordChar(text, i, to + 1)) * WORD_PRIME;
+        }
+        return hash;
     }
 
     /** The first {@code size} values, sorted, without repeats, in a new array of their own length. */
