@@ -279,7 +279,9 @@ public final class Text {
             // A word: hashed in a loop of its own, so that the loop above only looks for the next one.
             int start = i;
             long hash = WORD_SEED;
+            long withoutLast;
             do {
+                withoutLast = hash;
                 hash = (hash ^ lower) * WORD_PRIME;
                 i++;
             } while (i < end && (lower = wordChar(text, i, end)) != 0);
@@ -290,7 +292,7 @@ public final class Text {
             char last = text[i - 1];
             char before = text[i - 2];
             if (length > 4 && (last == 's' || last == 'S') && before != 's' && before != 'S') {
-                hash = wordHash(text, start, i - 1);
+                hash = withoutLast;
             }
             // No stop word is longer than the longest one: longer words need no look-up.
             if (length > LONGEST_STOPWORD + 1 || !isStopword(hash)) {
