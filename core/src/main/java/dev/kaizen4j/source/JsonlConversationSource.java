@@ -6,6 +6,7 @@ import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.internal.Parallelism;
 import dev.kaizen4j.model.Conversation;
 import dev.kaizen4j.model.ConversationEvent;
+import dev.kaizen4j.model.TaskOutcome;
 import dev.kaizen4j.source.internal.ChunkedEventReader;
 import dev.kaizen4j.source.internal.LogFiles;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -221,7 +223,7 @@ public final class JsonlConversationSource implements ConversationSource {
 
         private void emit(OpenTask task) {
             task.emitted = true;
-            Conversation conversation = Conversation.of(task.team, task.taskId, task.events);
+            Conversation conversation = new Conversation(task.team, task.taskId, task.events, task.outcome);
             if (query.window().contains(conversation.start())) {
                 ready.addLast(conversation);
             }
@@ -240,6 +242,8 @@ public final class JsonlConversationSource implements ConversationSource {
         final String taskId;
         final List<ConversationEvent> events = new ArrayList<>();
         final long firstLine;
+        /** The last outcome the events declared, as {@link Conversation#of} would find it. */
+        TaskOutcome outcome = TaskOutcome.UNKNOWN;
         boolean finished;
         boolean emitted;
         long lastLine;
@@ -253,7 +257,9 @@ public final class JsonlConversationSource implements ConversationSource {
         void add(ConversationEvent event, long line) {
             events.add(event);
             lastLine = line;
-            if (event.declaredOutcome().isPresent()) {
+            Optional<TaskOutcome> declared = event.declaredOutcome();
+            if (declared.isPresent()) {
+                outcome = declared.get();
                 finished = true;
             }
         }
