@@ -148,31 +148,38 @@ public final class Text {
      * of a text answers for all of them.
      */
     private static final class Triggers {
-        private int[][] nodes = new int[64][];
+        private static final int ALPHABET = 27;
+        /** For each ASCII character, its index in the trie's alphabet: a letter's place, else 26. */
+        private static final byte[] ASCII_INDEX = new byte[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                char lower = ASCII_WORD[c];
+                ASCII_INDEX[c] = (byte) (lower >= 'a' ? lower - 'a' : 26);
+            }
+        }
+
+        /** The trie, flat: the child of node {@code n} by index {@code i} is {@code next[n * 27 + i]}, 0 for none. */
+        private int[] next = new int[64 * ALPHABET];
         /** Per node, the families that have a prefix ending there. */
         private int[] families = new int[64];
         private int all;
         private int size = 1;
-
-        Triggers() {
-            nodes[0] = new int[27];
-        }
 
         Triggers add(int family, String... prefixes) {
             all |= family;
             for (String prefix : prefixes) {
                 int node = 0;
                 for (int i = 0; i < prefix.length(); i++) {
-                    int c = index(prefix.charAt(i));
-                    if (nodes[node][c] == 0) {
-                        if (size == nodes.length) {
-                            nodes = java.util.Arrays.copyOf(nodes, size * 2);
+                    int edge = node * ALPHABET + index(prefix.charAt(i));
+                    if (next[edge] == 0) {
+                        if (size == families.length) {
+                            next = java.util.Arrays.copyOf(next, size * 2 * ALPHABET);
                             families = java.util.Arrays.copyOf(families, size * 2);
                         }
-                        nodes[size] = new int[27];
-                        nodes[node][c] = size++;
+                        next[edge] = size++;
                     }
-                    node = nodes[node][c];
+                    node = next[edge];
                 }
                 families[node] |= family;
             }
@@ -181,8 +188,7 @@ public final class Text {
 
         private static int index(char c) {
             if (c < 128) {
-                char lower = ASCII_WORD[c];
-                return lower >= 'a' ? lower - 'a' : 26;
+                return ASCII_INDEX[c];
             }
             char lower = Character.toLowerCase(c);
             return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
@@ -191,7 +197,7 @@ public final class Text {
         /** The families with a prefix that some word of the first {@code end} characters starts with. */
         int in(String string, int end) {
             char[] text = chars(string, end);
-            int[][] nodes = this.nodes;
+            int[] next = this.next;
             int[] families = this.families;
             int found = 0;
             boolean afterWordChar = false;
@@ -205,7 +211,7 @@ public final class Text {
                 }
                 int node = 0;
                 for (int j = i; j < end; j++) {
-                    node = nodes[node][index(text[j])];
+                    node = next[node * ALPHABET + index(text[j])];
                     if (node == 0) {
                         break;
                     }
