@@ -50,6 +50,27 @@ class AnalysisBenchmarkTest {
                 .containsPattern("2 examining thread\\(s\\): mean \\d+\\.\\d{3} s").contains("round 1, 2 examining thread(s)");
     }
 
+    @Test
+    void compareBuildsTimesTwoClassPathsAlternatelyOnASmallLog() throws Exception {
+        Path log = directory.resolve("small.jsonl");
+        LogGenerator.generate(log, 1L << 20, 42);
+        String classPath = System.getProperty("java.class.path");
+        String output = printed(() -> CompareBuilds.main(new String[] {classPath, classPath, log.toString(), "4"}));
+        assertThat(output).contains("round 1, first (").contains("round 2, second (")
+                .containsPattern("first \\(.*\\): mean \\d+\\.\\d{3} s, least .* over 1 rounds")
+                .containsPattern("second / first: mean wall time \\d+\\.\\d{3}, mean cpu \\d+\\.\\d{3}");
+    }
+
+    @Test
+    void compareBuildsRefusesAMissingClassPathEntry() {
+        Path log = directory.resolve("absent.jsonl");
+        String missing = directory.resolve("no-such.jar").toString();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompareBuilds.main(
+                        new String[] {missing, missing, log.toString(), "4"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such class path entry")
+                .hasMessageContaining("no-such.jar");
+    }
+
     /** A benchmark's main method as it runs. */
     private interface Main {
         void run() throws Exception;
