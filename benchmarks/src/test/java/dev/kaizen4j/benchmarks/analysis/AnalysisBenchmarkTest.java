@@ -71,6 +71,33 @@ class AnalysisBenchmarkTest {
                 .hasMessageContaining("no-such.jar");
     }
 
+    @Test
+    void profileSummaryCountsTheStagesOfARecordedAnalysis() throws Exception {
+        Path log = directory.resolve("small.jsonl");
+        LogGenerator.generate(log, 1L << 20, 42);
+        Path recording = directory.resolve("analysis.jfr");
+        try (jdk.jfr.Recording recorder = new jdk.jfr.Recording()) {
+            recorder.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+            recorder.start();
+            for (int round = 0; round < 20; round++) {
+                AnalysisBenchmark.analyze(log);
+            }
+            recorder.stop();
+            recorder.dump(recording);
+        }
+
+        ProfileSummary.Summary summary = ProfileSummary.summarize(recording);
+        String output = printed(() -> ProfileSummary.main(new String[] {recording.toString(), "3"}));
+
+        assertThat(summary.samples()).isPositive();
+        assertThat(summary.stages().get("examining tasks (all detectors and attribution)"))
+                .isPositive().isLessThanOrEqualTo(summary.samples());
+        assertThat(summary.selfFrames().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(summary.samples());
+        assertThat(output).containsPattern("samples: [\\d,]+").containsPattern("parsing chunks: \\d+\\.\\d%")
+                .contains("top frames:");
+    }
+
     /** A benchmark's main method as it runs. */
     private interface Main {
         void run() throws Exception;
