@@ -28,7 +28,9 @@ public record CycleError(Kind kind, @Nullable String requestId, @Nullable String
         /** The ledger could not be read or written; nothing depending on it was sent. */
         LEDGER,
         /** A model call failed or its answer stayed invalid; the stage went on without it. */
-        LLM
+        LLM,
+        /** A back-channel could not tell whether a submitted request was decided; the next run asks again. */
+        DECISION
     }
 
     public CycleError {

@@ -12,6 +12,7 @@ import dev.kaizen4j.publish.PublicationStatus;
 import dev.kaizen4j.publish.PublishedChange;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.DecisionListener;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * changes. The {@link ImprovementCycle} runs it at the start of every cycle; a host (or
  * {@code kaizen4j review sync}) may run it on its own, more often. Decisions are asked only of the
  * channel a request was submitted to ({@link BackChannel#addressed}), in one
- * {@link BackChannel#decisionsFor batch}; channels that receive decisions as events hand them to
+ * {@link BackChannel#readDecisions batch}; a decision that cannot be read is reported in the
+ * {@link SyncResult}, not taken for "undecided". Channels that receive decisions as events hand them to
  * {@link #listener}.
  *
  * <p>A published change is {@link RequestStatus#PUBLISHED} until it reaches the team's repository:
@@ -74,12 +76,12 @@ public final class DecisionSync {
     }
 
     /** Syncs the requests of every team. */
-    public List<DecisionUpdate> sync() {
+    public SyncResult sync() {
         return sync(record -> true);
     }
 
     /** Syncs the requests of one team. */
-    public List<DecisionUpdate> syncTeam(String team) {
+    public SyncResult syncTeam(String team) {
         requireNonNull(team, "team");
         return sync(record -> record.request().team().equals(team));
     }
@@ -107,7 +109,7 @@ public final class DecisionSync {
         };
     }
 
-    private List<DecisionUpdate> sync(Predicate<RequestRecord> selected) {
+    private SyncResult sync(Predicate<RequestRecord> selected) {
         List<DecisionUpdate> updates = new ArrayList<>();
         List<Submission> awaiting = new ArrayList<>();
         for (RequestRecord record : ledger.records()) {
@@ -123,12 +125,21 @@ public final class DecisionSync {
             }
         }
         Set<String> asked = new HashSet<>(awaiting.stream().map(Submission::requestId).toList());
-        decisionsFor(awaiting).forEach((requestId, decision) -> {
+        DecisionRead read = readDecisions(awaiting);
+        read.decisions().forEach((requestId, decision) -> {
             if (asked.contains(requestId)) {
                 record(requestId, decision).ifPresent(updates::add);
             }
         });
-        return updates;
+        List<CycleError> errors = new ArrayList<>();
+        read.unread().forEach((requestId, reason) -> {
+            if (asked.contains(requestId)) {
+                log.warn("The decision on {} could not be read from {}: {}", requestId, backChannel.name(), reason);
+                errors.add(new CycleError(CycleError.Kind.DECISION, requestId, backChannel.name(),
+                        "the decision could not be read: " + reason, true));
+            }
+        });
+        return new SyncResult(updates, errors);
     }
 
     /** Records a decision on a request awaiting one, shows it on the channel and publishes an approval. */
@@ -261,16 +272,14 @@ public final class DecisionSync {
         }
     }
 
-    private Map<String, ReviewDecision> decisionsFor(List<Submission> submissions) {
+    private DecisionRead readDecisions(List<Submission> submissions) {
         if (submissions.isEmpty()) {
-            return Map.of();
+            return DecisionRead.of(Map.of());
         }
         try {
-            return backChannel.decisionsFor(submissions);
+            return backChannel.readDecisions(submissions);
         } catch (RuntimeException failure) {
-            log.warn("Back-channel {} failed to read the decisions on {} requests: {}", backChannel.name(),
-                    submissions.size(), failure.toString());
-            return Map.of();
+            return DecisionRead.failed(submissions, failure.toString());
         }
     }
 }

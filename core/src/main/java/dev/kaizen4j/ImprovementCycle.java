@@ -278,21 +278,23 @@ public final class ImprovementCycle {
      * ledger and, when a {@link ChangePublisher} is configured, publishes approved changes (also
      * retrying publications that failed before).
      */
-    public List<DecisionUpdate> syncDecisions() {
+    public SyncResult syncDecisions() {
         return decisionSync.syncTeam(team.name());
     }
 
     private List<DecisionUpdate> syncDecisions(List<CycleError> errors) {
-        List<DecisionUpdate> decisions;
+        SyncResult sync;
         try {
-            decisions = syncDecisions();
+            sync = syncDecisions();
         } catch (RuntimeException failure) {
             // The sync itself turns channel and publisher failures into values; what escapes is the ledger.
             errors.add(ledgerError("syncing decisions", failure));
             return List.of();
         }
-        decisions.forEach(update -> publicationError(update, errors));
-        return decisions;
+        sync.errors().forEach(error -> errors.add(new CycleError(error.kind(), error.requestId(), error.channel(),
+                redactor.redact(error.message()), error.retriable())));
+        sync.updates().forEach(update -> publicationError(update, errors));
+        return sync.updates();
     }
 
     private void publicationError(DecisionUpdate update, List<CycleError> errors) {

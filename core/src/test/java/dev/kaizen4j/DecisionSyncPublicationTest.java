@@ -158,7 +158,7 @@ class DecisionSyncPublicationTest {
     }
 
     private List<DecisionUpdate> sync(ChangePublisher publisher) {
-        return new DecisionSync(ledger, channel, publisher, CLOCK).sync();
+        return new DecisionSync(ledger, channel, publisher, CLOCK).sync().updates();
     }
 
     private RequestStatus status() {

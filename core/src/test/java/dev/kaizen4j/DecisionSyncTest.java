@@ -49,7 +49,7 @@ class DecisionSyncTest {
         files.decide(request.id(), Verdict.APPROVED, "mallory", "approved where nobody reviews");
         submitted(request, Submission.submitted("github:acme/agents", request.id(), "12", null));
 
-        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync();
+        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync().updates();
 
         assertThat(updates).isEmpty();
         assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
@@ -65,7 +65,7 @@ class DecisionSyncTest {
                 null, null, false, List.of(file, github)));
         files.decide(request.id(), Verdict.REJECTED, "alice", "too vague");
 
-        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync();
+        List<DecisionUpdate> updates = new DecisionSync(ledger, files, null, CLOCK).sync().updates();
 
         assertThat(updates).singleElement().satisfies(u -> assertThat(u.decision().verdict()).isEqualTo(Verdict.REJECTED));
         assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.REJECTED);
@@ -81,11 +81,67 @@ class DecisionSyncTest {
         String decided = ledger.records().get(1).requestId();
         channel.decisions.put(decided, new ReviewDecision(Verdict.NEEDS_WORK, "alice", "Say why", Fixtures.NOW));
 
-        List<DecisionUpdate> updates = new DecisionSync(ledger, channel, null, CLOCK).sync();
+        List<DecisionUpdate> updates = new DecisionSync(ledger, channel, null, CLOCK).sync().updates();
 
         assertThat(channel.batches).containsExactly(3);
         assertThat(updates).extracting(DecisionUpdate::requestId).containsExactly(decided);
         assertThat(ledger.find(decided).orElseThrow().status()).isEqualTo(RequestStatus.NEEDS_WORK);
+    }
+
+    @Test
+    void givenAMalformedDecisionFile_whenSyncing_thenItIsReportedWithItsLineAndTheOtherDecisionIsRecorded()
+            throws Exception {
+        // given
+        Path requests = directory.resolve("requests");
+        FileBackChannel files = new FileBackChannel(requests, CLOCK);
+        ImprovementRequest good = Fixtures.request("Use the target keyword.");
+        ImprovementRequest broken = Fixtures.request("Cite the source.");
+        submitted(good, files.submit(good));
+        submitted(broken, files.submit(broken));
+        files.decide(good.id(), Verdict.APPROVED, "alice", "fine");
+        Files.writeString(requests.resolve(broken.id() + ".decision.json"), "{\n  \"verdict\": \"APPROVED\",\n  \"reviewer\" \"bob\"\n}");
+
+        // when
+        SyncResult sync = new DecisionSync(ledger, files, null, CLOCK).sync();
+
+        // then
+        assertThat(sync.updates()).extracting(DecisionUpdate::requestId).containsExactly(good.id());
+        assertThat(sync.complete()).isFalse();
+        assertThat(sync.errors()).singleElement().satisfies(error -> {
+            assertThat(error.kind()).isEqualTo(CycleError.Kind.DECISION);
+            assertThat(error.requestId()).isEqualTo(broken.id());
+            assertThat(error.channel()).isEqualTo(files.name());
+            assertThat(error.retriable()).isTrue();
+            assertThat(error.message()).contains(broken.id() + ".decision.json").contains("line 3");
+        });
+        assertThat(ledger.find(broken.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
+
+        // and when the reviewer fixes the file, the next sync records it
+        files.decide(broken.id(), Verdict.REJECTED, "bob", "no source given");
+        SyncResult next = new DecisionSync(ledger, files, null, CLOCK).sync();
+        assertThat(next.complete()).isTrue();
+        assertThat(next.updates()).extracting(DecisionUpdate::requestId).containsExactly(broken.id());
+        assertThat(ledger.find(broken.id()).orElseThrow().status()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
+    void givenAChannelThatCannotBeReached_whenSyncing_thenEveryRequestAskedIsReportedUnreadAndStaysSubmitted() {
+        // given
+        BatchingChannel channel = new BatchingChannel();
+        channel.down = true;
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        submitted(request, Submission.submitted(channel.name(), request.id(), "m-1", null));
+
+        // when
+        SyncResult sync = new DecisionSync(ledger, channel, null, CLOCK).sync();
+
+        // then
+        assertThat(sync.updates()).isEmpty();
+        assertThat(sync.errors()).singleElement().satisfies(error -> {
+            assertThat(error.requestId()).isEqualTo(request.id());
+            assertThat(error.message()).contains("connection refused");
+        });
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
     }
 
     @Test
@@ -146,6 +202,8 @@ class DecisionSyncTest {
         final List<Integer> batches = new ArrayList<>();
         final List<String> shown = new ArrayList<>();
         final List<DecisionListener> listeners = new ArrayList<>();
+        /** Whether every read fails as an unreachable server would. */
+        boolean down;
 
         @Override
         public String name() {
@@ -159,15 +217,25 @@ class DecisionSyncTest {
 
         @Override
         public Optional<ReviewDecision> decisionFor(Submission submission) {
+            if (down) {
+                throw unreachable();
+            }
             throw new AssertionError("asked one by one");
         }
 
         @Override
         public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
+            if (down) {
+                throw unreachable();
+            }
             batches.add(submissions.size());
             Map<String, ReviewDecision> found = new LinkedHashMap<>();
             submissions.forEach(s -> Optional.ofNullable(decisions.get(s.requestId())).ifPresent(d -> found.put(s.requestId(), d)));
             return found;
+        }
+
+        private static RuntimeException unreachable() {
+            return new java.io.UncheckedIOException(new java.net.ConnectException("connection refused"));
         }
 
         @Override

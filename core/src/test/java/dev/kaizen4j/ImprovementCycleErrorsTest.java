@@ -148,6 +148,26 @@ class ImprovementCycleErrorsTest {
     }
 
     @Test
+    void givenDecisionsThatCannotBeRead_whenRun_thenEachIsARetriableDecisionErrorWithItsSecretsMasked() {
+        ImprovementLedger ledger = new InMemoryImprovementLedger();
+        cycle(ledger, List.of(Fixtures.promptRefinement("a"))).build().run();
+        channel.unreadable = "401 from https://chat.example with token xoxb-123456789012-123456789012-abcdefghijklmnopqrstuvwx";
+
+        CycleResult result = cycle(ledger, List.of()).build().run();
+
+        String request = ImprovementRequest.idFor(Fixtures.promptRefinement("a"));
+        assertThat(result.decisions()).isEmpty();
+        assertThat(result.errors(CycleError.Kind.DECISION)).singleElement().satisfies(error -> {
+            assertThat(error.requestId()).isEqualTo(request);
+            assertThat(error.channel()).isEqualTo("switchable");
+            assertThat(error.retriable()).isTrue();
+            assertThat(error.message()).contains("the decision could not be read: 401 from https://chat.example")
+                    .doesNotContain("xoxb-123456789012");
+        });
+        assertThat(ledger.find(request).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    @Test
     void givenALedgerThatCannotBeWritten_whenRun_thenNothingIsSubmittedAndTheLedgerErrorsAreReported() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("state"), "a file where a directory should be");
         ImprovementLedger ledger = new FileImprovementLedger(notADirectory.resolve("ledger.jsonl"));
@@ -220,6 +240,8 @@ class ImprovementCycleErrorsTest {
         boolean down;
         boolean permanent;
         boolean approveAll;
+        /** Why reading decisions fails, if it does. */
+        String unreadable;
         final List<String> submitted = new ArrayList<>();
 
         @Override
@@ -240,6 +262,9 @@ class ImprovementCycleErrorsTest {
 
         @Override
         public Optional<ReviewDecision> decisionFor(Submission submission) {
+            if (unreadable != null) {
+                throw new KaizenException(KaizenException.Kind.RETRIABLE, unreadable);
+            }
             return approveAll ? Optional.of(new ReviewDecision(Verdict.APPROVED, "alice", "ok",
                     Fixtures.NOW)) : Optional.empty();
         }

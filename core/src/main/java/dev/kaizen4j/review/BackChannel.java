@@ -19,7 +19,8 @@ import java.util.Optional;
  *       creates nothing new;</li>
  *   <li>no method throws for a failure of the channel (network, authentication, rate limit): a
  *       failed submission is a {@link Submission#failed failed Submission}, a decision that cannot
- *       be read is an empty Optional, logged;</li>
+ *       be read is {@linkplain DecisionRead#unread() unread} in {@link #readDecisions} (and an empty
+ *       Optional from {@link #decisionFor}, logged);</li>
  *   <li>secrets (tokens, keys) never appear in what is sent, returned or logged;</li>
  *   <li>{@link #name()} tells two instances of the same kind apart ({@code github:acme/agents}).</li>
  * </ul>
@@ -67,6 +68,22 @@ public interface BackChannel extends AutoCloseable {
             decisionFor(submission).ifPresent(decision -> decisions.put(submission.requestId(), decision));
         }
         return decisions;
+    }
+
+    /**
+     * The decisions on many submitted requests, and the requests whose decision could not be read, with
+     * why: what {@link dev.kaizen4j.DecisionSync} asks, so that a channel that cannot be read is reported
+     * rather than taken for "nobody decided yet". The default asks {@link #decisionsFor}; if that throws,
+     * it asks {@link #decisionFor} for each request, so that one unreadable request does not hide the
+     * others' decisions, and reports those that throw. A channel that catches its own failures overrides
+     * this method to report them.
+     */
+    default DecisionRead readDecisions(Collection<Submission> submissions) {
+        try {
+            return DecisionRead.of(decisionsFor(submissions));
+        } catch (RuntimeException batchFailed) {
+            return DecisionRead.each(submissions, this::decisionFor);
+        }
     }
 
     /**

@@ -117,7 +117,20 @@ final class CompositeBackChannel implements BackChannel {
 
     @Override
     public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
+        DecisionRead read = readDecisions(submissions);
+        read.unread().forEach((requestId, reason) -> log.warn("Decision on {} not read: {}", requestId, reason));
+        return read.decisions();
+    }
+
+    /**
+     * Asks each channel that holds some of the requests. A request decided on a channel that could be
+     * read is decided by the rule above among the decisions that could be read; one without a decision
+     * there and whose read failed on another channel is unread, the reasons naming the channels.
+     */
+    @Override
+    public DecisionRead readDecisions(Collection<Submission> submissions) {
         Map<String, List<Found>> found = new LinkedHashMap<>();
+        Map<String, List<String>> failures = new LinkedHashMap<>();
         for (BackChannel channel : channels) {
             List<Submission> held = new ArrayList<>();
             for (Submission submission : submissions) {
@@ -126,16 +139,26 @@ final class CompositeBackChannel implements BackChannel {
             if (held.isEmpty()) {
                 continue;
             }
+            DecisionRead read;
             try {
-                channel.decisionsFor(held).forEach((requestId, decision) ->
-                        found.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new Found(channel.name(), decision)));
+                read = channel.readDecisions(held);
             } catch (RuntimeException failure) {
-                log.warn("Back-channel {} failed to read decisions: {}", channel.name(), failure.toString());
+                read = DecisionRead.failed(held, failure.toString());
             }
+            read.decisions().forEach((requestId, decision) ->
+                    found.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new Found(channel.name(), decision)));
+            read.unread().forEach((requestId, reason) ->
+                    failures.computeIfAbsent(requestId, id -> new ArrayList<>()).add(channel.name() + ": " + reason));
         }
         Map<String, ReviewDecision> decisions = new LinkedHashMap<>();
         found.forEach((requestId, candidates) -> decisions.put(requestId, resolve(candidates)));
-        return decisions;
+        Map<String, String> unread = new LinkedHashMap<>();
+        failures.forEach((requestId, reasons) -> {
+            if (!decisions.containsKey(requestId)) {
+                unread.put(requestId, String.join("; ", reasons));
+            }
+        });
+        return new DecisionRead(decisions, unread);
     }
 
     /** First in time wins; a rejection within {@link #CONCURRENT} of an earlier approval beats it. */

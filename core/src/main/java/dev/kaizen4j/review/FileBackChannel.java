@@ -2,6 +2,8 @@ package dev.kaizen4j.review;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen4j.KaizenException;
 import dev.kaizen4j.internal.AtomicFiles;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,6 +86,21 @@ public final class FileBackChannel implements BackChannel {
 
     @Override
     public Optional<ReviewDecision> decisionFor(Submission submission) {
+        try {
+            return decisionIn(submission);
+        } catch (KaizenException unreadable) {
+            log.warn("Ignoring a decision file: {}", unreadable.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reads every decision file; a file that is not a decision is unread, named with what is wrong in it. */
+    @Override
+    public DecisionRead readDecisions(Collection<Submission> submissions) {
+        return DecisionRead.each(submissions, this::decisionIn);
+    }
+
+    private Optional<ReviewDecision> decisionIn(Submission submission) {
         Path decisionFile = directory.resolve(submission.requestId() + DECISION);
         if (!Files.exists(decisionFile)) {
             return Optional.empty();
@@ -90,9 +108,19 @@ public final class FileBackChannel implements BackChannel {
         try {
             return Optional.of(json.readValue(decisionFile.toFile(), ReviewDecision.class));
         } catch (IOException | RuntimeException unreadable) {
-            log.warn("Ignoring unreadable decision file {}: {}", decisionFile, unreadable.toString());
-            return Optional.empty();
+            throw KaizenException.invalidInput("unreadable decision file " + decisionFile + ": "
+                    + describe(unreadable), unreadable);
         }
+    }
+
+    /** What is wrong in a decision file, with the line and column Jackson found it at. */
+    private static String describe(Exception unreadable) {
+        if (unreadable instanceof JsonProcessingException json) {
+            JsonLocation at = json.getLocation();
+            return json.getOriginalMessage() + (at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        return String.valueOf(unreadable.getMessage());
     }
 
     /**

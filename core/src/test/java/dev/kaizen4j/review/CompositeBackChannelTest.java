@@ -48,6 +48,11 @@ class CompositeBackChannelTest extends BackChannelContract {
     }
 
     @Override
+    protected boolean readsFailWithTheBackend() {
+        return false; // the unwritable folder holds no decision files: reading it finds none
+    }
+
+    @Override
     protected BackChannel channelWithBackendDown() {
         FileBackChannel down = FileBackChannelTest.unwritable(directory);
         return BackChannel.composite(down, named("mirror", new FileBackChannel(down.directory().resolve("b"))));
@@ -157,6 +162,39 @@ class CompositeBackChannelTest extends BackChannelContract {
         Optional<ReviewDecision> decision = composite.decisionFor(submission);
 
         assertThat(decision).get().extracting(ReviewDecision::verdict).isEqualTo(Verdict.REJECTED);
+    }
+
+    @Test
+    void givenOnePartThatCannotBeRead_whenReadingDecisions_thenTheRequestIsUnreadUntilAReadablePartDecidesIt() {
+        // given
+        BackChannel unreadable = new Failing("slack") {
+            @Override
+            public Submission submit(ImprovementRequest request) {
+                return Submission.submitted(name(), request.id(), "ts-1", null);
+            }
+
+            @Override
+            public Optional<ReviewDecision> decisionFor(Submission submission) {
+                throw new IllegalStateException("invalid_auth");
+            }
+        };
+        BackChannel both = BackChannel.composite(first, unreadable);
+        ImprovementRequest request = Fixtures.request("Use the keyword.");
+        Submission submission = both.submit(request);
+
+        // when
+        DecisionRead undecided = both.readDecisions(List.of(submission));
+
+        // then
+        assertThat(undecided.decisions()).isEmpty();
+        assertThat(undecided.unread()).containsOnlyKeys(request.id());
+        assertThat(undecided.unread().get(request.id())).isEqualTo("slack: invalid_auth");
+
+        // and when the readable part holds a decision, it decides
+        first.decide(request.id(), Verdict.APPROVED, "alice", "fine");
+        DecisionRead decided = both.readDecisions(List.of(submission));
+        assertThat(decided.complete()).isTrue();
+        assertThat(decided.decisions()).containsOnlyKeys(request.id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -46,6 +47,15 @@ public abstract class BackChannelContract {
     protected abstract String sentToBackend();
 
     /** The credential the channel authenticates with, if any; it must never appear in what it sends or returns. */
+    /**
+     * Whether {@link #channelWithBackendDown()} fails to read decisions as well as to take requests (a
+     * service that cannot be reached); false for a channel whose reads find nothing there instead (an empty
+     * folder). Then {@link BackChannel#readDecisions} must report the request asked about as unread.
+     */
+    protected boolean readsFailWithTheBackend() {
+        return true;
+    }
+
     protected Optional<String> credential() {
         return Optional.empty();
     }
@@ -211,6 +221,14 @@ public abstract class BackChannelContract {
             assertThat(failed.requestId()).isEqualTo(request.id());
             assertThat(down.decisionFor(live)).isEmpty();
             assertThat(down.decisionsFor(List.of(live))).isEmpty();
+            DecisionRead read = down.readDecisions(List.of(live));
+            assertThat(read.decisions()).isEmpty();
+            if (readsFailWithTheBackend()) {
+                assertThat(read.unread()).as("a decision that cannot be read is reported, not taken for undecided")
+                        .containsOnlyKeys(live.requestId());
+                assertThat(read.unread().get(live.requestId())).isNotBlank();
+                credential().ifPresent(secret -> assertThat(read.unread().get(live.requestId())).doesNotContain(secret));
+            }
             assertThatCode(() -> down.statusChanged(live, RequestStatus.REJECTED, "closing"))
                     .doesNotThrowAnyException();
             credential().ifPresent(secret -> assertThat(failed.error()).doesNotContain(secret));

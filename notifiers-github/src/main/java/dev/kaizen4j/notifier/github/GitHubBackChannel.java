@@ -8,6 +8,7 @@ import dev.kaizen4j.notifier.github.internal.IssueMarkers;
 import dev.kaizen4j.notifier.github.internal.MarkdownLimit;
 import dev.kaizen4j.notifier.github.internal.ReviewCommand;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.RequestStatus;
@@ -145,6 +146,23 @@ public final class GitHubBackChannel implements BackChannel {
     @Override
     public Optional<ReviewDecision> decisionFor(Submission submission) {
         requireNonNull(submission, "submission");
+        try {
+            return readDecision(submission);
+        } catch (KaizenException failure) {
+            log.warn("Reading the decision on request {} from GitHub failed: {}", submission.requestId(),
+                    failure.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reads each request's issue; one that cannot be read (access, rate limit, a deleted issue) is unread. */
+    @Override
+    public DecisionRead readDecisions(Collection<Submission> submissions) {
+        return DecisionRead.each(submissions, this::readDecision);
+    }
+
+    /** The decision on a request's issue; a {@link KaizenException} free of the token when it cannot be read. */
+    private Optional<ReviewDecision> readDecision(Submission submission) {
         Integer number = issueNumber(submission);
         if (number == null) {
             return Optional.empty();
@@ -156,13 +174,10 @@ public final class GitHubBackChannel implements BackChannel {
                     () -> issue.listComments().withPageSize(100).toList());
             return decide(issue, comments, operation);
         } catch (KaizenException failure) {
-            log.warn("Reading the decision on request {} from GitHub failed: {}", submission.requestId(),
-                    failure.getMessage());
-            return Optional.empty();
+            throw failure;
         } catch (RuntimeException unexpected) {
-            log.warn("Reading the decision on request {} from GitHub failed unexpectedly: {}", submission.requestId(),
-                    GitHubAccess.scrub(unexpected.toString(), github.settings().token()));
-            return Optional.empty();
+            throw new KaizenException(KaizenException.Kind.RETRIABLE, "unexpected failure reading issue #" + number
+                    + " of " + repository() + ": " + GitHubAccess.scrub(unexpected.toString(), github.settings().token()));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kaizen4j.notifier.github.TestSupport.RecordingSleeper;
 import dev.kaizen4j.proposal.CodeModification;
 import dev.kaizen4j.proposal.ModificationCategory;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.RequestStatus;
@@ -213,6 +214,24 @@ class GitHubBackChannelTest extends BackChannelContract {
     }
 
     // ---- decisions
+
+    @Test
+    void givenOneIssueGitHubCannotServe_whenReadingDecisions_thenItIsUnreadWithWhyAndTheOtherIsDecided() {
+        // given
+        Submission first = channel.submit(ContractRequests.request("Use the target keyword."));
+        Submission second = channel.submit(ContractRequests.request("Cite the source."));
+        github.label(2, "approved", "carol");
+        github.failNext("GET", ISSUES + "/1$", 500, Map.of(), "{\"message\":\"Server Error\"}");
+
+        // when
+        DecisionRead read = channel.readDecisions(List.of(first, second));
+
+        // then
+        assertThat(read.decisions()).containsOnlyKeys(second.requestId());
+        assertThat(read.unread()).containsOnlyKeys(first.requestId());
+        assertThat(read.unread().get(first.requestId())).contains("500", "issue #1", "acme/agents")
+                .doesNotContain(FakeGitHub.TOKEN);
+    }
 
     @Test
     void givenAnApprovedLabel_whenAskedForTheDecision_thenItIsApprovedByWhoeverLabelledIt() {

@@ -64,7 +64,7 @@ class GitHubImprovementCycleTest {
         assertThat(ledger.records()).singleElement().extracting(r -> r.status()).isEqualTo(RequestStatus.SUBMITTED);
 
         github.comment(1, "olivia", "OWNER", "/approve Looks right");
-        List<DecisionUpdate> updates = cycle.syncDecisions();
+        List<DecisionUpdate> updates = cycle.syncDecisions().updates();
 
         assertThat(updates).singleElement().satisfies(update -> {
             assertThat(update.decision().verdict()).isEqualTo(Verdict.APPROVED);
@@ -81,7 +81,7 @@ class GitHubImprovementCycleTest {
         assertThat(github.issues().get(0).labels).contains("published");
 
         github.mergePull(2);
-        List<DecisionUpdate> merged = cycle.syncDecisions();
+        List<DecisionUpdate> merged = cycle.syncDecisions().updates();
 
         assertThat(merged).singleElement().satisfies(update ->
                 assertThat(update.publication().state()).isEqualTo(PublicationStatus.State.MERGED));
@@ -93,7 +93,7 @@ class GitHubImprovementCycleTest {
         assertThat(github.issues().get(0).comments).anySatisfy(comment ->
                 assertThat(comment.path("body").asText()).contains("this request is now **merged**"));
         assertThat(github.file("main", SPEC)).get().asString().contains("Use the target keyword.");
-        assertThat(cycle.syncDecisions()).isEmpty();
+        assertThat(cycle.syncDecisions().updates()).isEmpty();
     }
 
     @Test
@@ -111,10 +111,10 @@ class GitHubImprovementCycleTest {
                 .build();
         cycle.run();
         github.comment(1, "olivia", "OWNER", "/approve");
-        cycle.syncDecisions();
+        cycle.syncDecisions().updates();
 
         github.closePull(2);
-        cycle.syncDecisions();
+        cycle.syncDecisions().updates();
 
         assertThat(ledger.records()).singleElement().satisfies(record -> {
             assertThat(record.status()).isEqualTo(RequestStatus.CLOSED_UNMERGED);

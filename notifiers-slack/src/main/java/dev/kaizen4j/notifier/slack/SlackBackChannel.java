@@ -23,6 +23,7 @@ import dev.kaizen4j.notifier.slack.internal.SlackMessage;
 import dev.kaizen4j.notifier.slack.internal.SocketModeDecisions;
 import dev.kaizen4j.review.BackChannel;
 import dev.kaizen4j.review.DecisionListener;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -189,14 +190,27 @@ public final class SlackBackChannel implements BackChannel {
 
     @Override
     public synchronized Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
+        DecisionRead read = readDecisions(submissions);
+        read.unread().forEach((requestId, reason) -> LOG.warn("decision on {} not read: {}", requestId, reason));
+        return read.decisions();
+    }
+
+    /**
+     * Reads the reactions on each request's message and, at most once per interval, thread replies; a message
+     * whose reactions or replies Slack does not return is unread. Without reviewers nothing is read or
+     * decided, and the log says so once.
+     */
+    @Override
+    public synchronized DecisionRead readDecisions(Collection<Submission> submissions) {
         Map<String, ReviewDecision> decisions = new LinkedHashMap<>();
+        Map<String, String> unread = new LinkedHashMap<>();
         if (reviewers.isEmpty()) {
             if (!warnedNoReviewers) {
                 warnedNoReviewers = true;
                 LOG.warn("no Slack reviewers configured (kaizen.slack.reviewers / KAIZEN_SLACK_REVIEWERS):"
                         + " reactions and replies in {} decide nothing", channel);
             }
-            return decisions;
+            return DecisionRead.of(decisions);
         }
         List<MessageRef> undecided = new ArrayList<>();
         for (Submission submission : submissions) {
@@ -214,7 +228,7 @@ public final class SlackBackChannel implements BackChannel {
                     undecided.add(ref.get().withRequest(submission.requestId(), message.getBlocks()));
                 }
             } catch (SlackFailure failure) {
-                LOG.warn("decision on {} not read: {}", submission.requestId(), failure.getMessage());
+                unread.put(submission.requestId(), failure.getMessage());
             }
         }
         undecided.sort((a, b) -> repliesRead.getOrDefault(a.ts(), Instant.MIN)
@@ -235,10 +249,10 @@ public final class SlackBackChannel implements BackChannel {
                     markDecided(ref, ref.blocks(), decision.get());
                 }
             } catch (SlackFailure failure) {
-                LOG.warn("replies on {} not read: {}", ref.requestId(), failure.getMessage());
+                unread.put(ref.requestId(), "replies not read: " + failure.getMessage());
             }
         }
-        return decisions;
+        return new DecisionRead(decisions, unread);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kaizen4j.notifier.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -243,6 +244,25 @@ class SlackBackChannelTest {
 
         assertThat(decisions.get(rejected.requestId()).verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(decisions.get(needsWork.requestId()).verdict()).isEqualTo(Verdict.NEEDS_WORK);
+    }
+
+    @Test
+    void givenAMessageWhoseReactionsSlackRefuses_whenReadingDecisions_thenItIsUnreadWithTheErrorAndTheOtherIsDecided() {
+        // given
+        SlackBackChannel channel = channel();
+        Submission refused = channel.submit(ContractRequests.request("Use the target keyword."));
+        Submission decided = channel.submit(ContractRequests.request("Ask the SEO specialist first."));
+        slack.react(ts(decided), "white_check_mark", TestSupport.ALICE);
+        slack.failNext("reactions.get", "missing_scope");
+
+        // when
+        DecisionRead read = channel.readDecisions(List.of(refused, decided));
+
+        // then
+        assertThat(read.decisions()).containsOnlyKeys(decided.requestId());
+        assertThat(read.unread()).containsOnlyKeys(refused.requestId());
+        assertThat(read.unread().get(refused.requestId())).contains("missing_scope").contains("reactions.get")
+                .doesNotContain(FakeSlack.TOKEN);
     }
 
     @Test

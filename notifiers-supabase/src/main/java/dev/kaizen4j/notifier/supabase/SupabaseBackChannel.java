@@ -11,6 +11,7 @@ import dev.kaizen4j.notifier.supabase.internal.RestRequestQueue;
 import dev.kaizen4j.notifier.supabase.internal.RestTransport;
 import dev.kaizen4j.notifier.supabase.internal.ReviewState;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.DecisionListener;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
@@ -137,21 +138,31 @@ public final class SupabaseBackChannel implements BackChannel {
 
     @Override
     public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
+        DecisionRead read = readDecisions(submissions);
+        if (!read.complete()) {
+            log.warn("Reading decisions from Supabase failed: {}", read.unread().values().iterator().next());
+        }
+        return read.decisions();
+    }
+
+    /** Reads the requests' rows in one query; when it fails, every request asked about is unread. */
+    @Override
+    public DecisionRead readDecisions(Collection<Submission> submissions) {
         requireNonNull(submissions, "submissions");
         Map<String, ReviewDecision> decisions = new LinkedHashMap<>();
-        List<String> ids = submissions.stream().filter(Submission::isSubmitted).map(Submission::requestId)
-                .distinct().toList();
+        List<Submission> asked = submissions.stream().filter(Submission::isSubmitted).toList();
+        List<String> ids = asked.stream().map(Submission::requestId).distinct().toList();
         if (ids.isEmpty()) {
-            return decisions;
+            return DecisionRead.of(decisions);
         }
         try {
             for (Map.Entry<String, ReviewState> state : queue.reviewStates(ids).entrySet()) {
                 state.getValue().decision().ifPresent(decision -> decisions.put(state.getKey(), decision));
             }
         } catch (RuntimeException failure) {
-            log.warn("Reading decisions from Supabase failed: {}", failure.getMessage());
+            return DecisionRead.failed(asked, String.valueOf(failure.getMessage()));
         }
-        return decisions;
+        return DecisionRead.of(decisions);
     }
 
     /**

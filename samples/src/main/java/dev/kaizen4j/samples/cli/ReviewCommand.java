@@ -3,6 +3,7 @@ package dev.kaizen4j.samples.cli;
 import dev.kaizen4j.DecisionSync;
 import dev.kaizen4j.DecisionUpdate;
 import dev.kaizen4j.KaizenException;
+import dev.kaizen4j.SyncResult;
 import dev.kaizen4j.ledger.ImprovementLedger;
 import dev.kaizen4j.ledger.LedgerEntry;
 import dev.kaizen4j.ledger.RequestRecord;
@@ -157,10 +158,10 @@ final class ReviewCommand implements Runnable {
                         + ", not awaiting a decision");
             }
             String who = reviewer(context, reviewer);
-            List<DecisionUpdate> updates = decideAndSync(this, context, ledger, record, who);
+            SyncResult sync = decideAndSync(this, context, ledger, record, who);
             PrintWriter out = out();
             out.printf(Locale.ROOT, "%s %s by %s%n", id, verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), who);
-            for (DecisionUpdate update : updates) {
+            for (DecisionUpdate update : sync.updates()) {
                 if (update.published() != null) {
                     out.println("Change published: " + update.published().reference());
                     if (update.published().publisher().equals(PatchFileChangePublisher.NAME)) {
@@ -180,7 +181,7 @@ final class ReviewCommand implements Runnable {
     }
 
     /** Decides on the channel the request went to (the Supabase table, else the file channel), then syncs. */
-    private static List<DecisionUpdate> decideAndSync(Decide command, RunnerContext context, ImprovementLedger ledger,
+    private static SyncResult decideAndSync(Decide command, RunnerContext context, ImprovementLedger ledger,
             RequestRecord record, String who) {
         Clock clock = command.review.root.clock();
         Optional<SupabaseDatabase> database = context.database();
@@ -238,17 +239,28 @@ final class ReviewCommand implements Runnable {
         public Integer call() {
             RunnerContext context = context();
             List<String> channels = BackChannels.names(context, backChannel);
-            List<DecisionUpdate> updates;
+            SyncResult sync;
             try (BackChannels.Opened opened = BackChannels.open(context, channels)) {
-                updates = new DecisionSync(context.ledger(), opened.channel(), opened.publisher(), review.root.clock())
+                sync = new DecisionSync(context.ledger(), opened.channel(), opened.publisher(), review.root.clock())
                         .sync();
             }
-            print(out(), updates);
+            PrintWriter out = out();
+            print(out, sync);
+            if (!sync.complete()) {
+                out.println("Some decisions could not be read (listed above); those requests stay submitted and the"
+                        + " next sync asks again.");
+                out.flush();
+                return RunCommand.EXIT_CYCLE_ERRORS;
+            }
             return 0;
         }
 
-        /** What a sync did: the decisions picked up, publications and changes of published changes. */
-        static void print(PrintWriter out, List<DecisionUpdate> updates) {
+        /**
+         * What a sync did: the decisions picked up, publications and changes of published changes, and the
+         * decisions that could not be read.
+         */
+        static void print(PrintWriter out, SyncResult sync) {
+            List<DecisionUpdate> updates = sync.updates();
             out.println(updates.stream().filter(u -> u.publication() == null).count() + " decisions picked up");
             for (DecisionUpdate update : updates) {
                 if (update.publication() != null) {
@@ -262,6 +274,7 @@ final class ReviewCommand implements Runnable {
                         update.published() == null ? "" : ", published: " + update.published().reference(),
                         update.publishError() == null ? "" : ", publishing failed (will retry): " + update.publishError());
             }
+            new ReportPrinter(out).errors(sync.errors());
             out.flush();
         }
     }

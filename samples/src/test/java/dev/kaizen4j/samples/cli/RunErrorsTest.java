@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,43 @@ class RunErrorsTest {
                 .containsPattern("submission marketing-team-[0-9a-f]{8} on file: submission failed: cannot write to")
                 .contains("(retried next run)")
                 .contains("error(s) (listed above)");
+    }
+
+    @Test
+    void givenAMalformedDecisionFile_whenSynced_thenItIsNamedWithItsLineAndTheExitCodeIsOneUntilItIsFixed()
+            throws IOException {
+        // given
+        Path state = Files.createDirectories(directory.resolve("state"));
+        CommandRun.of(Map.of(), "run", "--state-dir", state.toString());
+        Path request;
+        try (Stream<Path> files = Files.list(state.resolve("requests"))) {
+            request = files.filter(file -> file.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+        }
+        String id = request.getFileName().toString().replace(".json", "");
+        Files.writeString(state.resolve("requests").resolve(id + ".decision.json"),
+                "{\n  \"verdict\": \"APPROVED\"\n  \"reviewer\": \"alice\"\n}");
+
+        // when
+        CommandRun sync = CommandRun.of(Map.of(), "review", "sync", "--state-dir", state.toString());
+        CommandRun run = CommandRun.of(Map.of(), "run", "--state-dir", state.toString());
+
+        // then
+        assertThat(sync.exitCode()).as(sync.out() + sync.err()).isEqualTo(RunCommand.EXIT_CYCLE_ERRORS);
+        assertThat(sync.out()).contains("0 decisions picked up").contains("Errors (1)")
+                .contains("decision " + id + " on file: the decision could not be read: unreadable decision file")
+                .contains(id + ".decision.json").contains("line 3").contains("the next sync asks again");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(RunCommand.EXIT_CYCLE_ERRORS);
+        assertThat(run.out()).contains("decision " + id + " on file: the decision could not be read");
+        assertThat(CommandRun.of(Map.of(), "review", "list", "--state-dir", state.toString()).out())
+                .containsPattern(id + "\\s+submitted");
+
+        // and when the reviewer fixes the file
+        Files.writeString(state.resolve("requests").resolve(id + ".decision.json"),
+                "{\"verdict\": \"REJECTED\", \"reviewer\": \"alice\", \"notes\": \"not now\","
+                        + " \"decided_at\": \"2025-06-16T10:00:00Z\"}");
+        CommandRun fixed = CommandRun.of(Map.of(), "review", "sync", "--state-dir", state.toString());
+        assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
+        assertThat(fixed.out()).contains("1 decisions picked up").contains(id + ": rejected by alice");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kaizen4j.samples.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen4j.review.BackChannel;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestMarkdown;
 import dev.kaizen4j.review.ReviewDecision;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Puts each request to {@code <url>/requests/<id>} as Markdown and reads {@code <url>/requests/<id>/decision}. */
@@ -49,17 +51,34 @@ public final class WebhookBackChannel implements BackChannel {
     @Override
     public Optional<ReviewDecision> decisionFor(Submission submission) {
         try {
-            HttpResponse<String> response = send(call(submission.requestId() + "/decision").GET());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode json = new ObjectMapper().readTree(response.body());
-            return Verdict.parse(json.path("verdict").asText()).map(verdict -> new ReviewDecision(verdict,
-                    json.path("reviewer").asText("unknown"), json.path("notes").asText(""),
-                    Instant.parse(json.path("decided_at").asText())));
+            return decision(submission);
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    @Override   // so that a service that cannot be read is reported, not taken for "nobody decided yet"
+    public DecisionRead readDecisions(Collection<Submission> submissions) {
+        return DecisionRead.each(submissions, this::decision);
+    }
+
+    private Optional<ReviewDecision> decision(Submission submission) throws IOException {
+        HttpResponse<String> response;
+        try {
+            response = send(call(submission.requestId() + "/decision").GET());
+        } catch (IOException unreachable) {
+            throw new IOException("cannot reach " + config.url() + ": " + unreachable, unreachable);
+        }
+        if (response.statusCode() == 404) {
+            return Optional.empty();   // nobody decided yet
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + config.url());
+        }
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        return Verdict.parse(json.path("verdict").asText()).map(verdict -> new ReviewDecision(verdict,
+                json.path("reviewer").asText("unknown"), json.path("notes").asText(""),
+                Instant.parse(json.path("decided_at").asText())));
     }
 
     private HttpRequest.Builder call(String path) {
