@@ -108,7 +108,8 @@ public final class SlackBackChannel implements BackChannel {
     private @Nullable Instant lastPost;
     private @Nullable String botUser;
     private final Set<String> noted = new HashSet<>();
-    private final Set<String> updated = new HashSet<>();
+    /** The verdict each updated message shows, by its ts: corrected when the ledger records another. */
+    private final Map<String, Verdict> shownVerdicts = new HashMap<>();
     private boolean warnedNoReviewers;
 
     private SlackBackChannel(Builder builder) {
@@ -291,19 +292,28 @@ public final class SlackBackChannel implements BackChannel {
                 + (note.isBlank() ? "" : ": " + SlackMessage.escape(note));
         try {
             reply(ref.get(), line, "statusChanged");
-            if (isVerdict(status) && !updated.contains(ref.get().ts())) {
+            Verdict recorded = verdictOf(status);
+            if (recorded != null && recorded != shownVerdicts.get(ref.get().ts())) {
                 ReactionsGetResponse.Message message = reactions(ref.get());
-                update(ref.get(), message.getBlocks(), line);
+                update(ref.get(), message.getBlocks(), line, recorded);
             }
         } catch (SlackFailure failure) {
             LOG.warn("status {} of {} not shown: {}", status, submission.requestId(), failure.getMessage());
         }
     }
 
-    /** Only a verdict replaces the instructions on the message; later statuses go to the thread alone. */
-    private static boolean isVerdict(RequestStatus status) {
-        return status == RequestStatus.APPROVED || status == RequestStatus.REJECTED
-                || status == RequestStatus.NEEDS_WORK;
+    /**
+     * The verdict a status records, or null: only a verdict replaces the instructions on the message (or,
+     * when the ledger recorded another verdict than the message shows, the verdict shown); later statuses
+     * go to the thread alone.
+     */
+    private static @Nullable Verdict verdictOf(RequestStatus status) {
+        return switch (status) {
+            case APPROVED -> Verdict.APPROVED;
+            case REJECTED -> Verdict.REJECTED;
+            case NEEDS_WORK -> Verdict.NEEDS_WORK;
+            default -> null;
+        };
     }
 
     @Override
@@ -488,7 +498,7 @@ public final class SlackBackChannel implements BackChannel {
 
     private void markDecided(MessageRef ref, @Nullable List<LayoutBlock> blocks, ReviewDecision decision) {
         decided.putIfAbsent(ref.requestId(), decision);
-        if (updated.contains(ref.ts())) {
+        if (shownVerdicts.containsKey(ref.ts())) {
             return;
         }
         String verb = switch (decision.verdict()) {
@@ -499,13 +509,14 @@ public final class SlackBackChannel implements BackChannel {
         String line = "*" + verb + "* by <@" + decision.reviewer() + ">"
                 + (decision.notes().isBlank() ? "" : ": " + SlackMessage.escape(decision.notes()));
         try {
-            update(ref, blocks, line);
+            update(ref, blocks, line, decision.verdict());
         } catch (SlackFailure failure) {
             LOG.warn("decision not shown on request {}: {}", ref.requestId(), failure.getMessage());
         }
     }
 
-    private void update(MessageRef ref, @Nullable List<LayoutBlock> blocks, String line) throws SlackFailure {
+    private void update(MessageRef ref, @Nullable List<LayoutBlock> blocks, String line, Verdict verdict)
+            throws SlackFailure {
         List<LayoutBlock> shown = new ArrayList<>();
         for (LayoutBlock block : blocks == null ? List.<LayoutBlock>of() : blocks) {
             if (!SlackMessage.STATUS_BLOCK.equals(block.getBlockId())
@@ -516,7 +527,7 @@ public final class SlackBackChannel implements BackChannel {
         shown.add(SlackMessage.section(line, SlackMessage.STATUS_BLOCK));
         calls.call("chat.update", channel, () -> methods.chatUpdate(
                 r -> r.channel(ref.channel()).ts(ref.ts()).blocks(shown).text(line)));
-        updated.add(ref.ts());
+        shownVerdicts.put(ref.ts(), verdict);
     }
 
     private void reply(MessageRef ref, String text, String operation) throws SlackFailure {

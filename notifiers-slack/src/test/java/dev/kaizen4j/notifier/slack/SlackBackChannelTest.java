@@ -233,6 +233,37 @@ class SlackBackChannelTest {
     }
 
     @Test
+    void givenAnApprovalTheLedgerOverruled_whenTheRecordedRejectionIsShown_thenTheMessageShowsTheRejection() {
+        // given: the message already says approved, as read here; another channel's rejection won
+        SlackBackChannel channel = channel();
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
+        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
+        channel.decisionFor(submission);
+
+        // when
+        channel.statusChanged(submission, RequestStatus.REJECTED, "decided on file; overruled: approved by "
+                + TestSupport.ALICE + " on slack");
+
+        // then
+        assertThat(slack.topLevel().get(0).blockText()).contains("*Status:* rejected: decided on file")
+                .doesNotContain("*Approved* by");
+    }
+
+    @Test
+    void givenAnApprovalShownOnTheMessage_whenTheSameVerdictIsRecorded_thenTheMessageIsNotUpdatedAgain() {
+        SlackBackChannel channel = channel();
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
+        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
+        channel.decisionFor(submission);
+        long updates = slack.calls().stream().filter("chat.update"::equals).count();
+
+        channel.statusChanged(submission, RequestStatus.APPROVED, "");
+
+        assertThat(slack.calls().stream().filter("chat.update"::equals).count()).isEqualTo(updates);
+        assertThat(slack.topLevel().get(0).blockText()).contains("*Approved* by <@" + TestSupport.ALICE + ">");
+    }
+
+    @Test
     void givenReactionsOfEachKind_whenRead_thenEachMapsToItsVerdict() {
         SlackBackChannel channel = channel();
         Submission rejected = channel.submit(ContractRequests.request("Use the target keyword."));
