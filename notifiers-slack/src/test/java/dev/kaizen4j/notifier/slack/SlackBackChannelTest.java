@@ -236,9 +236,7 @@ class SlackBackChannelTest {
     void givenAnApprovalTheLedgerOverruled_whenTheRecordedRejectionIsShown_thenTheMessageShowsTheRejection() {
         // given: the message already says approved, as read here; another channel's rejection won
         SlackBackChannel channel = channel();
-        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
-        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
-        channel.decisionFor(submission);
+        Submission submission = approvedOnTheMessage(channel);
 
         // when
         channel.statusChanged(submission, RequestStatus.REJECTED, "decided on file; overruled: approved by "
@@ -252,15 +250,21 @@ class SlackBackChannelTest {
     @Test
     void givenAnApprovalShownOnTheMessage_whenTheSameVerdictIsRecorded_thenTheMessageIsNotUpdatedAgain() {
         SlackBackChannel channel = channel();
-        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
-        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
-        channel.decisionFor(submission);
+        Submission submission = approvedOnTheMessage(channel);
         long updates = slack.calls().stream().filter("chat.update"::equals).count();
 
         channel.statusChanged(submission, RequestStatus.APPROVED, "");
 
         assertThat(slack.calls().stream().filter("chat.update"::equals).count()).isEqualTo(updates);
         assertThat(slack.topLevel().get(0).blockText()).contains("*Approved* by <@" + TestSupport.ALICE + ">");
+    }
+
+    /** A request whose message a reviewer approved with a check mark, read by {@code channel}. */
+    private Submission approvedOnTheMessage(SlackBackChannel channel) {
+        Submission submission = channel.submit(ContractRequests.request("Use the target keyword."));
+        slack.react(ts(submission), "white_check_mark", TestSupport.ALICE);
+        assertThat(channel.decisionFor(submission)).isPresent();
+        return submission;
     }
 
     @Test
