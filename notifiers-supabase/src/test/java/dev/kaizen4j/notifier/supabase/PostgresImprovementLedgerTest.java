@@ -83,6 +83,53 @@ class PostgresImprovementLedgerTest {
     }
 
     @Test
+    void givenSerializationFailuresRaisedByTheServer_whenAppending_thenTheTransactionIsRetriedAndWrittenOnce() {
+        // given: the server fails the next two inserts of an entry as a conflicting transaction would
+        failNextEntryInserts(2);
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+
+        // when
+        ledger.append(pending(request));
+
+        // then
+        assertThat(ledger.find(request.id())).get().extracting(RequestRecord::status)
+                .isEqualTo(RequestStatus.PENDING_SUBMISSION);
+        assertThat(Sql.scalar(database.dataSource(), "SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo("1");
+        assertThat(Sql.scalar(database.dataSource(), "SELECT count(*) FROM kaizen4j_ledger_requests")).isEqualTo("1");
+    }
+
+    @Test
+    void givenSerializationFailuresThatDoNotStop_whenAppending_thenItFailsAsRetriableAndNothingIsWritten() {
+        failNextEntryInserts(1_000);
+        ImprovementRequest request = ContractRequests.request("Use the target keyword.");
+
+        assertThatThrownBy(() -> ledger.append(pending(request))).isInstanceOf(KaizenException.class)
+                .satisfies(failure -> assertThat(((KaizenException) failure).kind())
+                        .isEqualTo(KaizenException.Kind.RETRIABLE))
+                .hasMessageContaining("could not serialize access");
+        assertThat(ledger.find(request.id())).isEmpty();
+        assertThat(Sql.scalar(database.dataSource(), "SELECT count(*) FROM kaizen4j_ledger_entries")).isEqualTo("0");
+    }
+
+    /**
+     * Makes the server raise SQLSTATE 40001 on the next {@code times} inserts into the entries table. The
+     * count is a sequence, which a rolled-back transaction does not reset.
+     */
+    private void failNextEntryInserts(int times) {
+        Sql.execute(database.dataSource(), "CREATE SEQUENCE test_conflicts");
+        Sql.execute(database.dataSource(), """
+                CREATE FUNCTION test_conflict() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('test_conflicts') <= %d THEN
+                        RAISE EXCEPTION 'could not serialize access due to concurrent update' USING ERRCODE = '40001';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(times));
+        Sql.execute(database.dataSource(), "CREATE TRIGGER test_conflict BEFORE INSERT ON kaizen4j_ledger_entries"
+                + " FOR EACH ROW EXECUTE FUNCTION test_conflict()");
+    }
+
+    @Test
     void givenAnIllegalTransition_whenAppended_thenItIsRefusedAndNothingIsWritten() {
         ImprovementRequest request = ContractRequests.request("Use the target keyword.");
         ledger.append(pending(request));

@@ -11,6 +11,15 @@ final class Sql {
 
     private Sql() {}
 
+    /** Runs {@code sql}, a statement returning no rows (DDL, an update). */
+    static void execute(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of the first row of {@code sql}, as text. */
     static String scalar(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection();
