@@ -29,12 +29,16 @@ import org.slf4j.LoggerFactory;
 public final class SocketModeDecisions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketModeDecisions.class);
+    /** How many times the first retry delay the delay between two attempts grows to at most. */
+    static final int MAX_BACKOFF = 64;
     private static final int REMEMBERED = 2_000;
 
     private final Slack slack;
     private final String appToken;
     private final String where;
     private final Duration retryDelay;
+    /** The delay before the next attempt to connect: the first one after a success, longer after each failure. */
+    private Duration nextDelay;
     private final Consumer<Interaction> handler;
     private final ScheduledExecutorService worker;
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -53,7 +57,9 @@ public final class SocketModeDecisions implements AutoCloseable {
      * @param slack the SDK instance, whose methods URL prefix {@code apps.connections.open} is called on
      * @param appToken the app-level token
      * @param where the channel, for messages
-     * @param retryDelay how long to wait before trying again when no connection could be opened
+     * @param retryDelay how long to wait before trying again when no connection could be opened; doubled
+     *     after each further failure, up to {@value #MAX_BACKOFF} times, so that a refused token is not
+     *     tried again every few seconds for as long as the process runs
      * @param handler handles each interaction once, after its ack
      */
     public SocketModeDecisions(Slack slack, String appToken, String where, Duration retryDelay,
@@ -62,6 +68,7 @@ public final class SocketModeDecisions implements AutoCloseable {
         this.appToken = requireNonNull(appToken, "appToken");
         this.where = requireNonNull(where, "where");
         this.retryDelay = requireNonNull(retryDelay, "retryDelay");
+        this.nextDelay = retryDelay;
         this.handler = requireNonNull(handler, "handler");
         this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kaizen4j-slack-decisions");
@@ -70,7 +77,7 @@ public final class SocketModeDecisions implements AutoCloseable {
         });
     }
 
-    /** Opens the connection in the background; a failure is logged and retried after the delay. */
+    /** Opens the connection in the background; a failure is logged and retried after a growing delay. */
     public void start() {
         worker.execute(this::connect);
     }
@@ -85,15 +92,24 @@ public final class SocketModeDecisions implements AutoCloseable {
         try {
             opened = slack.socketMode(appToken, SocketModeClient.Backend.JavaWebSocket);
         } catch (Exception failure) {
-            LOG.warn("Slack Socket Mode for {} not connected (apps.connections.open: {}); trying again in {}s;"
+            Duration delay;
+            synchronized (this) {
+                delay = nextDelay;
+                Duration longest = retryDelay.multipliedBy(MAX_BACKOFF);
+                nextDelay = delay.multipliedBy(2).compareTo(longest) > 0 ? longest : delay.multipliedBy(2);
+            }
+            LOG.warn("Slack Socket Mode for {} not connected (apps.connections.open: {}); trying again in {};"
                     + " check kaizen.slack.app.token (KAIZEN_SLACK_APP_TOKEN or SLACK_APP_TOKEN), an app-level"
-                    + " token with connections:write", where, hidden(failure), retryDelay.toSeconds());
+                    + " token with connections:write", where, hidden(failure), readable(delay));
             synchronized (this) {
                 if (!closed) {
-                    worker.schedule(this::connect, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+                    worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
             return;
+        }
+        synchronized (this) {
+            nextDelay = retryDelay;
         }
         opened.addInteractiveEnvelopeListener(this::received);
         opened.addEventsApiEnvelopeListener(this::acknowledge);
@@ -186,6 +202,11 @@ public final class SocketModeDecisions implements AutoCloseable {
         } catch (Exception failure) {
             LOG.debug("closing the Socket Mode client failed: {}", failure.getClass().getSimpleName());
         }
+    }
+
+    private static String readable(Duration delay) {
+        return delay.toSeconds() >= 120 ? delay.toMinutes() + " min" : delay.toSeconds() >= 1 ? delay.toSeconds() + " s"
+                : delay.toMillis() + " ms";
     }
 
     /** A failure's description without the token, should an exception ever carry it. */
