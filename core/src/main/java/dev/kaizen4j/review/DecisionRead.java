@@ -3,6 +3,7 @@ package dev.kaizen4j.review;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * What one read of decisions from a back-channel found ({@link BackChannel#readDecisions}).
  *
- * @param decisions the decisions made, by request id; undecided requests are absent
+ * @param decisions the decisions made, by request id, in the order read; undecided requests are absent
  * @param unread why the decision on a request could not be read, by request id: the channel failed
  *     (network, authentication, a missing table) or what a reviewer left is not a decision the channel
  *     understands; asked again on the next read. Never holds a secret.
@@ -18,8 +19,9 @@ import java.util.Optional;
 public record DecisionRead(Map<String, ReviewDecision> decisions, Map<String, String> unread) {
 
     public DecisionRead {
-        decisions = Map.copyOf(requireNonNull(decisions, "decisions"));
-        unread = Map.copyOf(requireNonNull(unread, "unread"));
+        // In the order read, so that decisions are recorded and reported in the order the channel gave them.
+        decisions = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(decisions, "decisions")));
+        unread = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(unread, "unread")));
     }
 
     /** A read that found these decisions and failed on nothing. */
