@@ -219,7 +219,8 @@ public final class DefaultEffectivenessAnalyzer implements EffectivenessAnalyzer
         private final Map<String, Boolean> speakers = new ConcurrentHashMap<>();
         private final Map<String, ToolTally> tools = new TreeMap<>();
         private final Map<String, CheckTally> checkTallies = new LinkedHashMap<>();
-        private final Map<String, FindingTally> detected = new TreeMap<>();
+        /** By finding id; unordered, since the report sorts its findings. */
+        private final Map<String, FindingTally> detected = new HashMap<>();
         private final List<FailureAttribution> attributions = new ArrayList<>();
         /** Reasons already kept, each as one instance shared by the attributions that give it. */
         private final Map<String, String> reasons = new HashMap<>();
