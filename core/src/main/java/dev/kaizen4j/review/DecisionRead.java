@@ -20,8 +20,17 @@ public record DecisionRead(Map<String, ReviewDecision> decisions, Map<String, St
 
     public DecisionRead {
         // In the order read, so that decisions are recorded and reported in the order the channel gave them.
-        decisions = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(decisions, "decisions")));
-        unread = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(unread, "unread")));
+        decisions = ordered(decisions, "decisions");
+        unread = ordered(unread, "unread");
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> entries, String name) {
+        requireNonNull(entries, name);
+        entries.forEach((requestId, value) -> {
+            requireNonNull(requestId, name + " key");
+            requireNonNull(value, name + " of " + requestId);
+        });
+        return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /** A read that found these decisions and failed on nothing. */

@@ -1,11 +1,14 @@
 package dev.kaizen4j.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen4j.testing.Fixtures;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,15 @@ class DecisionReadTest {
         DecisionRead read = DecisionRead.failed(submissions, "connection refused");
 
         assertThat(read.decisions()).isEmpty();
-        assertThat(read.unread()).containsExactly(java.util.Map.entry("a", "connection refused"),
-                java.util.Map.entry("b", "connection refused"));
+        assertThat(read.unread()).containsExactly(Map.entry("a", "connection refused"), Map.entry("b", "connection refused"));
+    }
+
+    @Test
+    void givenAnUnreadRequestWithoutAReason_whenMade_thenItIsRefusedNamingTheRequest() {
+        Map<String, String> unread = new HashMap<>();
+        unread.put("request-1", null);
+
+        assertThatThrownBy(() -> new DecisionRead(Map.of(), unread))
+                .isInstanceOf(NullPointerException.class).hasMessage("unread of request-1");
     }
 }
