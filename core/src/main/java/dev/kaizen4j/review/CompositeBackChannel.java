@@ -117,9 +117,7 @@ final class CompositeBackChannel implements BackChannel {
 
     @Override
     public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
-        DecisionRead read = readDecisions(submissions);
-        read.unread().forEach((requestId, reason) -> log.warn("Decision on {} not read: {}", requestId, reason));
-        return read.decisions();
+        return readDecisions(submissions).decisionsLoggingUnread(log);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
 
 /**
  * What one read of decisions from a back-channel found ({@link BackChannel#readDecisions}).
@@ -68,6 +69,15 @@ public record DecisionRead(Map<String, ReviewDecision> decisions, Map<String, St
     @FunctionalInterface
     public interface Reader {
         Optional<ReviewDecision> read(Submission submission) throws Exception;
+    }
+
+    /**
+     * The decisions, after logging each unread request on {@code log}: what a channel's
+     * {@link BackChannel#decisionsFor}, which has no room for failures, returns from its {@link BackChannel#readDecisions}.
+     */
+    public Map<String, ReviewDecision> decisionsLoggingUnread(Logger log) {
+        unread.forEach((requestId, reason) -> log.warn("Decision on {} not read: {}", requestId, reason));
+        return decisions;
     }
 
     /** Whether every decision asked for could be read (made or not). */

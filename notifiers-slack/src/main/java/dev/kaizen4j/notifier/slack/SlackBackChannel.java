@@ -191,9 +191,7 @@ public final class SlackBackChannel implements BackChannel {
 
     @Override
     public synchronized Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
-        DecisionRead read = readDecisions(submissions);
-        read.unread().forEach((requestId, reason) -> LOG.warn("decision on {} not read: {}", requestId, reason));
-        return read.decisions();
+        return readDecisions(submissions).decisionsLoggingUnread(LOG);
     }
 
     /**

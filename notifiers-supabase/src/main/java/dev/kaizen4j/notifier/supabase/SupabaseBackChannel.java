@@ -11,8 +11,8 @@ import dev.kaizen4j.notifier.supabase.internal.RestRequestQueue;
 import dev.kaizen4j.notifier.supabase.internal.RestTransport;
 import dev.kaizen4j.notifier.supabase.internal.ReviewState;
 import dev.kaizen4j.review.BackChannel;
-import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.DecisionListener;
+import dev.kaizen4j.review.DecisionRead;
 import dev.kaizen4j.review.ImprovementRequest;
 import dev.kaizen4j.review.RequestStatus;
 import dev.kaizen4j.review.ReviewDecision;
@@ -138,11 +138,7 @@ public final class SupabaseBackChannel implements BackChannel {
 
     @Override
     public Map<String, ReviewDecision> decisionsFor(Collection<Submission> submissions) {
-        DecisionRead read = readDecisions(submissions);
-        if (!read.complete()) {
-            log.warn("Reading decisions from Supabase failed: {}", read.unread().values().iterator().next());
-        }
-        return read.decisions();
+        return readDecisions(submissions).decisionsLoggingUnread(log);
     }
 
     /** Reads the requests' rows in one query; when it fails, every request asked about is unread. */
