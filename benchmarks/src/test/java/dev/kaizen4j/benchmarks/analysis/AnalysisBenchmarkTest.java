@@ -2,6 +2,7 @@ package dev.kaizen4j.benchmarks.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen4j.internal.Parallelism;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,11 @@ class AnalysisBenchmarkTest {
                 .contains("warm-up 1 (untimed)").containsPattern("Events on one thread .* \\d+\\.\\d\\dx the bare parse");
         long failedInLog = Files.readAllLines(log).stream().filter(line -> line.contains("\"task_failed\"")).count();
         assertThat(output).contains(failedInLog + " failed");
+        if (Parallelism.EXAMINING_DEFAULT == 1) {
+            assertThat(output).containsPattern("Examining tasks .* \\d+\\.\\d\\d s, \\d+\\.\\d\\dx the bare parse");
+        } else {
+            assertThat(output).doesNotContain("Examining tasks");
+        }
     }
 
     @Test
