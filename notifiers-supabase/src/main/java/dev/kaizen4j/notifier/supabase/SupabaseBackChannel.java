@@ -82,8 +82,9 @@ public final class SupabaseBackChannel implements BackChannel {
     }
 
     /**
-     * A channel over the transport {@code config} names: JDBC when {@code db.url} is set (the channel
-     * owns its pool and closes it), REST otherwise.
+     * A channel over the transport {@code config} names: JDBC when {@code db.url} is set (on the
+     * {@linkplain SupabaseDatabase#shared shared pool} of those settings, released when the channel
+     * closes), REST otherwise.
      *
      * @throws KaizenException listing every invalid or missing setting
      */
@@ -91,7 +92,7 @@ public final class SupabaseBackChannel implements BackChannel {
         requireNonNull(config, "config");
         config.validate();
         if (config.dbUrl().isPresent()) {
-            SupabaseDatabase database = SupabaseDatabase.open(config);
+            SupabaseDatabase database = SupabaseDatabase.shared(config);
             return new SupabaseBackChannel(new JdbcRequestQueue(database.dataSource(), database), Clock.systemUTC(),
                     database.transactionPooler() ? null : database.dataSource());
         }

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The shared database of the Supabase settings ({@code KAIZEN_SUPABASE_DB_URL}, else {@code SUPABASE_DB_URL}),
- * when one is configured: the ledger and the team leases of every runtime on it. One pool per connection
- * string and schema per process, closed when the process exits; its schema is migrated on first use
+ * when one is configured: the ledger and the team leases of every runtime on it. It is the process's
+ * {@linkplain SupabaseDatabase#shared shared pool} of those settings, which the {@code supabase}
+ * back-channel uses too, released when the process exits; its schema is migrated on first use
  * unless {@code --no-migrate} or the connection goes through Supabase's transaction pooler. A database that cannot be reached, or refuses the credentials, is bad input
  * (exit 2), in one line without the password.
  */
@@ -45,7 +46,7 @@ final class SharedDatabase {
             return Optional.empty();
         }
         String key = url.get() + "\n" + config.schema();
-        SupabaseDatabase database = OPEN.computeIfAbsent(key, ignored -> SupabaseDatabase.open(config));
+        SupabaseDatabase database = OPEN.computeIfAbsent(key, ignored -> SupabaseDatabase.shared(config));
         reachable(() -> {
             // Through the transaction pooler the migrations cannot lock; kaizen4j migrate over port 5432 does them.
             if (migrate && !database.transactionPooler() && !MIGRATED.contains(key)) {
