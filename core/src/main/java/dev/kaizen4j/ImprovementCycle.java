@@ -104,7 +104,8 @@ import org.slf4j.LoggerFactory;
  * <p>Ownership: the cycle creates nothing that holds a connection. It uses the back-channel, ledger,
  * publisher and source it is given and closes none of them; whoever created them closes them (the
  * runner closes the channels and publishers it made from providers). When the back-channel receives
- * decisions as events, the cycle registers a {@link DecisionSync#listener listener} on it at build time.
+ * decisions as events, the cycle registers a {@link DecisionSync#listener listener} on it at build time,
+ * unless built with {@link Builder#listenForDecisions(boolean) listenForDecisions(false)}.
  */
 public final class ImprovementCycle {
 
@@ -158,7 +159,9 @@ public final class ImprovementCycle {
         this.autoApprovePromptRefinements = builder.autoApprovePromptRefinements;
         this.clock = builder.clock;
         this.decisionSync = new DecisionSync(ledger, backChannel, publisher, clock);
-        backChannel.decisionsTo(decisionSync.listener(team.name()));
+        if (builder.listenForDecisions) {
+            backChannel.decisionsTo(decisionSync.listener(team.name()));
+        }
     }
 
     public static Builder builder() {
@@ -598,6 +601,7 @@ public final class ImprovementCycle {
         private @Nullable ChangePublisher publisher;
         private int maxSubmissionsPerCycle = 5;
         private boolean autoApprovePromptRefinements;
+        private boolean listenForDecisions = true;
         private Clock clock = Clock.systemUTC();
         private @Nullable LlmAssistant llm;
         private Redactor redactor = Redactor.defaults();
@@ -686,6 +690,18 @@ public final class ImprovementCycle {
          */
         public Builder autoApprovePromptRefinements(boolean autoApprove) {
             this.autoApprovePromptRefinements = autoApprove;
+            return this;
+        }
+
+        /**
+         * Whether the cycle registers a listener on the back-channel at build time, so that decisions made
+         * as events (Slack buttons, Postgres notifications) are recorded as they arrive; that opens the
+         * channel's connection for them (a Slack Socket Mode socket, a listening database connection).
+         * Default true. A cycle built for one {@link #run()} and closed right after does without: each run
+         * reads the decisions made meanwhile by asking the channel.
+         */
+        public Builder listenForDecisions(boolean listen) {
+            this.listenForDecisions = listen;
             return this;
         }
 

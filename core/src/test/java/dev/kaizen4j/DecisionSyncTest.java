@@ -190,6 +190,28 @@ class DecisionSyncTest {
         assertThat(channel.listeners).hasSize(1);
     }
 
+    @Test
+    void givenACycleBuiltNotToListen_whenRun_thenItRegistersNoListenerAndStillRecordsTheDecisionMadeMeanwhile() {
+        // given
+        BatchingChannel channel = new BatchingChannel();
+        ImprovementRequest request = Fixtures.request("Use the target keyword.");
+        submitted(request, Submission.submitted(channel.name(), request.id(), "m-1", null));
+        channel.decisions.put(request.id(), new ReviewDecision(Verdict.APPROVED, "alice", "fine", Fixtures.NOW));
+
+        // when
+        CycleResult result = ImprovementCycle.builder().team(TeamSpec.named(Fixtures.TEAM))
+                .source((query, problems) -> Stream.empty())
+                .backChannel(channel).ledger(ledger).clock(CLOCK)
+                .listenForDecisions(false)
+                .build()
+                .run();
+
+        // then
+        assertThat(channel.listeners).isEmpty();
+        assertThat(result.decisions()).extracting(DecisionUpdate::requestId).containsExactly(request.id());
+        assertThat(ledger.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
     private void submitted(ImprovementRequest request, Submission submission) {
         ledger.append(LedgerEntry.of(Fixtures.NOW, request, RequestStatus.PENDING_SUBMISSION, null));
         ledger.append(LedgerEntry.transition(Fixtures.NOW, ledger.find(request.id()).orElseThrow(),

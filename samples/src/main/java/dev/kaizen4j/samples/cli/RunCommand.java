@@ -129,7 +129,9 @@ final class RunCommand extends WorkloadCommand {
                 .ledger(context.ledger())
                 .maxSubmissionsPerCycle(max)
                 .clock(context.clock())
-                .redactor(redactor);
+                .redactor(redactor)
+                // One cycle, then exit: decisions are read at the start of the next run, not listened for.
+                .listenForDecisions(false);
         model.ifPresent(selected -> builder.llm(LlmAssistant.builder()
                 .model(selected.model())
                 .inputTokensPerCall(budget)

@@ -119,6 +119,7 @@ final class SuggestCommand implements Callable<Integer> {
                         .backChannel(opened.channel())
                         .changePublisher(opened.publisher())
                         .clock(root.clock())
+                        .listenForDecisions(false)
                         .build()
                         .run();
             }

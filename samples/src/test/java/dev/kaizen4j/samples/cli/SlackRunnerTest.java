@@ -87,6 +87,20 @@ class SlackRunnerTest {
     }
 
     @Test
+    void givenAnAppToken_whenRun_thenNoSocketIsOpenedAndAReactionMadeMeanwhileIsReadByTheNextRun() {
+        environment.put("KAIZEN_SLACK_APP_TOKEN", FakeSlack.APP_TOKEN);
+        kaizen("run", "--back-channel", "slack");
+        FakeSlack.Posted approved = slack.topLevel().get(0);
+        slack.react(approved.ts, "white_check_mark", REVIEWER);
+
+        String next = kaizen("run", "--back-channel", "slack");
+
+        assertThat(next).contains("decision on " + requestId(approved) + ": approved by " + REVIEWER);
+        assertThat(slack.calls()).doesNotContain("apps.connections.open");
+        assertThat(slack.socketMode().connections()).isZero();
+    }
+
+    @Test
     void givenAnAppToken_whenListening_thenClicksAreRecordedInTheLedgerAndTheApprovalIsPublishedUntilStopped()
             throws Exception {
         environment.put("KAIZEN_SLACK_APP_TOKEN", FakeSlack.APP_TOKEN);
