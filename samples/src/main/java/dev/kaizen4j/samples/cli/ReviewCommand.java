@@ -174,9 +174,15 @@ final class ReviewCommand implements Runnable {
                             + update.publishError());
                 }
             }
-            out.println("Ledger: " + id + " is now " + status(record(ledger, id)));
+            RequestRecord after = record(ledger, id);
+            out.println("Ledger: " + id + " is now " + status(after));
+            // The sync reads every submitted request on the channel: say which could not be read, this one or others.
+            new ReportPrinter(out).errors(sync.errors());
+            if (!sync.complete()) {
+                out.println("Those requests stay submitted and the next sync asks again.");
+            }
             out.flush();
-            return 0;
+            return after.status().isAwaitingDecision() ? RunCommand.EXIT_CYCLE_ERRORS : 0;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,34 @@ class RunErrorsTest {
         CommandRun fixed = CommandRun.of(Map.of(), "review", "sync", "--state-dir", state.toString());
         assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
         assertThat(fixed.out()).contains("1 decisions picked up").contains(id + ": rejected by alice");
+    }
+
+    @Test
+    void givenAnotherRequestsMalformedDecisionFile_whenOneIsApproved_thenItIsRecordedAndTheOtherIsNamedAsUnread()
+            throws IOException {
+        // given
+        Path state = Files.createDirectories(directory.resolve("state"));
+        CommandRun.of(Map.of(), "run", "--state-dir", state.toString());
+        List<String> ids;
+        try (Stream<Path> files = Files.list(state.resolve("requests"))) {
+            ids = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .map(name -> name.replace(".json", "")).sorted().toList();
+        }
+        String broken = ids.get(0);
+        String approved = ids.get(1);
+        Files.writeString(state.resolve("requests").resolve(broken + ".decision.json"), "{\n  \"verdict\": \"APPROVED\",");
+
+        // when
+        CommandRun approve = CommandRun.of(Map.of(), "review", "approve", approved, "--reviewer", "alice",
+                "--state-dir", state.toString());
+
+        // then
+        assertThat(approve.exitCode()).as(approve.out() + approve.err()).isZero();
+        assertThat(approve.out()).contains("Ledger: " + approved + " is now published").contains("Errors (1)")
+                .contains("decision " + broken + " on file: the decision could not be read")
+                .contains(broken + ".decision.json").contains("the next sync asks again");
+        assertThat(CommandRun.of(Map.of(), "review", "list", "--state-dir", state.toString()).out())
+                .containsPattern(broken + "\\s+submitted");
     }
 
     @Test
