@@ -3,6 +3,7 @@ package dev.kaizen4j.benchmarks.analysis;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ final class Alternation {
         double[] wall = new double[size];
         double[] least = new double[size];
         double[] cpu = new double[size];
-        java.util.Arrays.fill(least, Double.MAX_VALUE);
+        Arrays.fill(least, Double.MAX_VALUE);
         for (int round = 0; round < rounds; round++) {
             for (int turn = 0; turn < size; turn++) {
                 int c = round % 2 == 0 ? turn : size - 1 - turn;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * Times the full analysis of one log by two builds of the project, alternating them round by round in one JVM
@@ -57,7 +58,7 @@ public final class CompareBuilds {
     }
 
     /** The analysis of {@code file} by the build on {@code classPath}, loaded apart from this one's classes. */
-    private static java.util.concurrent.Callable<Object> analysis(String classPath, Path file) throws Exception {
+    private static Callable<Object> analysis(String classPath, Path file) throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);

@@ -177,10 +177,7 @@ final class ReviewCommand implements Runnable {
             RequestRecord after = record(ledger, id);
             out.println("Ledger: " + id + " is now " + status(after));
             // The sync reads every submitted request on the channel: say which could not be read, this one or others.
-            new ReportPrinter(out).errors(sync.errors());
-            if (!sync.complete()) {
-                out.println("Those requests stay submitted and the next sync asks again.");
-            }
+            Sync.printUnread(out, sync);
             out.flush();
             return after.status().isAwaitingDecision() ? RunCommand.EXIT_CYCLE_ERRORS : 0;
         }
@@ -250,15 +247,8 @@ final class ReviewCommand implements Runnable {
                 sync = new DecisionSync(context.ledger(), opened.channel(), opened.publisher(), review.root.clock())
                         .sync();
             }
-            PrintWriter out = out();
-            print(out, sync);
-            if (!sync.complete()) {
-                out.println("Some decisions could not be read (listed above); those requests stay submitted and the"
-                        + " next sync asks again.");
-                out.flush();
-                return RunCommand.EXIT_CYCLE_ERRORS;
-            }
-            return 0;
+            print(out(), sync);
+            return sync.complete() ? 0 : RunCommand.EXIT_CYCLE_ERRORS;
         }
 
         /**
@@ -280,8 +270,17 @@ final class ReviewCommand implements Runnable {
                         update.published() == null ? "" : ", published: " + update.published().reference(),
                         update.publishError() == null ? "" : ", publishing failed (will retry): " + update.publishError());
             }
-            new ReportPrinter(out).errors(sync.errors());
+            printUnread(out, sync);
             out.flush();
+        }
+
+        /** The decisions a sync could not read, if any, and what becomes of their requests. */
+        static void printUnread(PrintWriter out, SyncResult sync) {
+            new ReportPrinter(out).errors(sync.errors());
+            if (!sync.complete()) {
+                out.println("Some decisions could not be read (listed above); those requests stay submitted and the"
+                        + " next sync asks again.");
+            }
         }
     }
 

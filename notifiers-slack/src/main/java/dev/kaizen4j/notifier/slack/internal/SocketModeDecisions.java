@@ -95,17 +95,16 @@ public final class SocketModeDecisions implements AutoCloseable {
             Duration delay;
             synchronized (this) {
                 delay = nextDelay;
+                Duration doubled = delay.multipliedBy(2);
                 Duration longest = retryDelay.multipliedBy(MAX_BACKOFF);
-                nextDelay = delay.multipliedBy(2).compareTo(longest) > 0 ? longest : delay.multipliedBy(2);
-            }
-            LOG.warn("Slack Socket Mode for {} not connected (apps.connections.open: {}); trying again in {};"
-                    + " check kaizen.slack.app.token (KAIZEN_SLACK_APP_TOKEN or SLACK_APP_TOKEN), an app-level"
-                    + " token with connections:write", where, hidden(failure), readable(delay));
-            synchronized (this) {
+                nextDelay = doubled.compareTo(longest) > 0 ? longest : doubled;
                 if (!closed) {
                     worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
+            LOG.warn("Slack Socket Mode for {} not connected (apps.connections.open: {}); trying again in {};"
+                    + " check kaizen.slack.app.token (KAIZEN_SLACK_APP_TOKEN or SLACK_APP_TOKEN), an app-level"
+                    + " token with connections:write", where, hidden(failure), readable(delay));
             return;
         }
         synchronized (this) {
